@@ -1,0 +1,53 @@
+import { Command, CommanderError } from "commander";
+import { RuleLoadError } from "../rules/load.js";
+import { registerClean } from "./commands/clean.js";
+import { processContext, type CliContext } from "./context.js";
+import { EXIT } from "./exit-codes.js";
+
+const VERSION = "0.1.0";
+
+export function buildProgram(ctx: CliContext): Command {
+  const program = new Command("boilerstrip")
+    .version(VERSION)
+    .description(
+      "Strip boilerplate (cookie notices, donation appeals, menus, share bars, image credits) out of already-scraped article text.\n" +
+        "Output is always the input with spans deleted; every removal names the rule that made it.",
+    )
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s) });
+  registerClean(program, ctx);
+  program.addHelpText(
+    "after",
+    `
+Exit codes:
+  0  success (check: nothing would change)
+  1  check: some files would change
+  2  some files failed, or the command line, config or a rule file is invalid
+
+Examples:
+  $ boilerstrip clean scraped/ --out cleaned/
+  $ boilerstrip clean 'scraped/**/*.txt' --out cleaned/
+  $ cat article.txt | boilerstrip clean - > clean.txt`,
+  );
+  return program;
+}
+
+/** Run the CLI; resolves to the exit code. */
+export async function main(argv: readonly string[], ctx: CliContext = processContext()): Promise<number> {
+  const program = buildProgram(ctx);
+  try {
+    await program.parseAsync(argv as string[]);
+    return ctx.exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help" ? EXIT.OK : EXIT.ERROR;
+    }
+    if (e instanceof RuleLoadError) {
+      ctx.stderr.write(`boilerstrip: invalid rules:\n${e.message}\n`);
+      return EXIT.ERROR;
+    }
+    ctx.stderr.write(`boilerstrip: ${(e as Error).stack ?? String(e)}\n`);
+    return EXIT.ERROR;
+  }
+}

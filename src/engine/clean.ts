@@ -1,0 +1,79 @@
+import type { CompiledRule, RuleContext } from "../rules/types.js";
+import { makeDocument } from "./document.js";
+import { analyse } from "./features.js";
+import { applySpans, mergeSpans, planRemovals, type Proposal, type Span } from "./spans.js";
+
+export interface CleanResult {
+  /** The input with the spans deleted. */
+  text: string;
+  /** The removals, in input offsets (UTF-16 code units), sorted and disjoint. */
+  spans: Span[];
+  changed: boolean;
+}
+
+/** Removing one thing can expose another (a title now repeated, a menu now at the edge): passes run until nothing changes. */
+const MAX_PASSES = 4;
+
+/** Run every rule once over a text and plan the removals. */
+export function proposeAll(text: string, rules: readonly CompiledRule[]): Span[] {
+  const doc = makeDocument(text);
+  const ctx: RuleContext = { doc, lines: analyse(doc) };
+  const proposals: Proposal[] = [];
+  for (const rule of rules) {
+    for (const p of rule.propose(ctx)) proposals.push(p);
+  }
+  // the BOM is never removed
+  if (doc.bomLength) for (const p of proposals) if (p.start < doc.bomLength) p.start = doc.bomLength;
+  return planRemovals(doc, proposals);
+}
+
+/** Kept pieces of the original text, to map offsets of a later pass back. */
+interface Piece {
+  out: number;
+  orig: number;
+  len: number;
+}
+
+function keptPieces(length: number, spans: readonly Span[]): Piece[] {
+  const pieces: Piece[] = [];
+  let pos = 0;
+  let out = 0;
+  for (const s of [...spans, { start: length, end: length }]) {
+    if (s.start > pos) {
+      pieces.push({ out, orig: pos, len: s.start - pos });
+      out += s.start - pos;
+    }
+    pos = s.end;
+  }
+  return pieces;
+}
+
+function toOriginal(pieces: readonly Piece[], offset: number, isEnd: boolean): number {
+  // an end offset belongs to the piece holding the character before it
+  const probe = isEnd ? offset - 1 : offset;
+  let lo = 0;
+  let hi = pieces.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (pieces[mid]!.out <= probe) lo = mid;
+    else hi = mid - 1;
+  }
+  const p = pieces[lo]!;
+  return p.orig + (offset - p.out);
+}
+
+/** Clean a text with a rule set: the result is the text with spans deleted, stable under a second cleaning. */
+export function cleanText(text: string, rules: readonly CompiledRule[]): CleanResult {
+  let spans = proposeAll(text, rules);
+  if (spans.length === 0) return { text, spans, changed: false };
+  let current = applySpans(text, spans);
+  for (let pass = 1; pass < MAX_PASSES; pass++) {
+    const more = proposeAll(current, rules);
+    if (more.length === 0) break;
+    const pieces = keptPieces(text.length, spans);
+    const mapped = more.map((s) => ({ ...s, start: toOriginal(pieces, s.start, false), end: toOriginal(pieces, s.end, true) }));
+    spans = mergeSpans([...spans.flatMap((s) => s.ruleIds.map((ruleId) => ({ ...s, ruleId }))), ...mapped.flatMap((s) => s.ruleIds.map((ruleId) => ({ ...s, ruleId })))]);
+    current = applySpans(text, spans);
+  }
+  return { text: current, spans, changed: true };
+}

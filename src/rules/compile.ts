@@ -1,0 +1,30 @@
+import type { Proposal } from "../engine/spans.js";
+import { blockRule } from "./kinds/block.js";
+import { inlineRule } from "./kinds/inline.js";
+import { lineRule } from "./kinds/line.js";
+import { ALGORITHMS } from "./structural/registry.js";
+import type { CompiledRule, RuleContext, RuleMeta, RuleSource, RuleSpec } from "./types.js";
+
+function structuralRule(meta: RuleMeta, spec: RuleSpec) {
+  const run = ALGORITHMS.get(spec.algorithm!)!.create(spec.options);
+  return (ctx: RuleContext): Proposal[] => {
+    const out: Proposal[] = [];
+    run(ctx, (start, end) => out.push({ start, end, ruleId: meta.id, category: meta.category }));
+    return out;
+  };
+}
+
+const KIND_BUILDERS = { line: lineRule, block: blockRule, inline: inlineRule, structural: structuralRule };
+
+/** Build a rule's behaviour from its (validated) spec. */
+export function compileRule(spec: RuleSpec, source: RuleSource): CompiledRule {
+  const meta: RuleMeta = {
+    id: spec.id,
+    kind: spec.kind,
+    category: spec.category,
+    description: spec.description,
+    languages: spec.languages,
+    source,
+  };
+  return { meta, spec, propose: KIND_BUILDERS[spec.kind](meta, spec) };
+}

@@ -1,0 +1,31 @@
+import type { Proposal } from "../../engine/spans.js";
+import { compileMatcher, compileRegex } from "../matcher.js";
+import type { RuleContext, RuleMeta, RuleSpec } from "../types.js";
+
+/**
+ * An inline rule removes the spans of a line that `pattern` matches (only the
+ * named group `cut` when the pattern has one). With `match`, only lines that
+ * match it are searched.
+ */
+export function inlineRule(meta: RuleMeta, spec: RuleSpec) {
+  const re = compileRegex(spec.pattern ?? "(?!)", "giud");
+  const only = spec.match ? compileMatcher(spec.match) : undefined;
+  const except = spec.exceptions?.length ? compileMatcher({ contains: spec.exceptions }) : undefined;
+  return (ctx: RuleContext): Proposal[] => {
+    const out: Proposal[] = [];
+    for (const info of ctx.lines) {
+      if (info.blank || (only && !only.test(info)) || (except && except.test(info))) continue;
+      const { text, start } = info.line;
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        const range = m.indices?.groups?.cut ?? m.indices![0]!;
+        if (range[1] > range[0]) out.push({ start: start + range[0], end: start + range[1], ruleId: meta.id, category: meta.category });
+      }
+    }
+    return out;
+  };
+}

@@ -1,0 +1,81 @@
+import type { Document } from "../engine/document.js";
+import type { LineInfo } from "../engine/features.js";
+import type { Proposal } from "../engine/spans.js";
+
+export type RuleKind = "line" | "block" | "inline" | "structural";
+
+/** Which lines a rule matches. A line matches when any of the lists hits and no exception does. */
+export interface MatchSpec {
+  /** Whole-line phrases: the line, without list markers, edge punctuation and case, equals one of them. */
+  phrases?: string[];
+  /** Whole-line regular expressions (anchored for you), matched case-insensitively. */
+  patterns?: string[];
+  /** Regular expressions found anywhere in the line (use with maxLength). */
+  contains?: string[];
+  /** Only lines of at most this many characters match `patterns` and `contains`. */
+  maxLength?: number;
+}
+
+export interface RemoveExample {
+  /** Input text. */
+  in: string;
+  /** Expected output after this rule alone ran. */
+  out: string;
+}
+
+export interface RuleExamples {
+  remove: RemoveExample[];
+  keep: string[];
+}
+
+/** A rule as written in a rule file (YAML or JSON). */
+export interface RuleSpec {
+  id: string;
+  kind: RuleKind;
+  category: string;
+  description: string;
+  /** ISO 639-1 codes (`pt-BR` allowed), or `any`. */
+  languages: string[];
+  /** Line and block rules: the lines to remove / that start a block. */
+  match?: MatchSpec;
+  /** Regexes: a line containing one is never removed by this rule. */
+  exceptions?: string[];
+  /** Block rules: lines around a start line that belong to the block. */
+  members?: MatchSpec;
+  /** Block rules: how many member lines may precede / follow the start line. */
+  before?: number;
+  after?: number;
+  /** Inline rules: the span to remove inside a line (a named group `cut` narrows it). */
+  pattern?: string;
+  /** Structural rules: the algorithm and its options. */
+  algorithm?: string;
+  options?: Record<string, unknown>;
+  examples: RuleExamples;
+}
+
+export interface RuleSource {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface RuleMeta {
+  id: string;
+  kind: RuleKind;
+  category: string;
+  description: string;
+  languages: string[];
+  source: RuleSource;
+}
+
+/** What a rule sees: the document and the shared per-line facts. */
+export interface RuleContext {
+  readonly doc: Document;
+  readonly lines: readonly LineInfo[];
+}
+
+export interface CompiledRule {
+  readonly meta: RuleMeta;
+  readonly spec: RuleSpec;
+  propose(ctx: RuleContext): Proposal[];
+}
