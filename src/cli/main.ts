@@ -1,6 +1,11 @@
 import { Command, CommanderError } from "commander";
 import { RuleLoadError } from "../rules/load.js";
+import { registerCheck } from "./commands/check.js";
 import { registerClean } from "./commands/clean.js";
+import { registerDiff } from "./commands/diff.js";
+import { registerExplain } from "./commands/explain.js";
+import { registerRules } from "./commands/rules.js";
+import { registerStats } from "./commands/stats.js";
 import { processContext, type CliContext } from "./context.js";
 import { EXIT } from "./exit-codes.js";
 
@@ -16,7 +21,7 @@ export function buildProgram(ctx: CliContext): Command {
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s) });
-  registerClean(program, ctx);
+  for (const register of [registerClean, registerDiff, registerCheck, registerExplain, registerRules, registerStats]) register(program, ctx);
   program.addHelpText(
     "after",
     `
