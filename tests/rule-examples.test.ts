@@ -12,7 +12,7 @@ describe("built-in rule examples", () => {
   });
   for (const rule of rules) {
     it(`${rule.meta.id}: removes what its examples remove and keeps what they keep`, () => {
-      const failures = testRuleExamples(rule).map((f) => ({ kind: f.kind, index: f.index, expected: f.expected, actual: f.actual }));
+      const failures = testRuleExamples(rule, rules).map((f) => ({ kind: f.kind, index: f.index, expected: f.expected, actual: f.actual }));
       expect(failures).toEqual([]);
     });
   }

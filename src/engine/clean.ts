@@ -1,6 +1,6 @@
 import type { CompiledRule, RuleContext } from "../rules/types.js";
 import { makeDocument } from "./document.js";
-import { analyse } from "./features.js";
+import { analyse, type LineInfo } from "./features.js";
 import { applySpans, mergeSpans, planRemovals, type Proposal, type Span } from "./spans.js";
 
 export interface CleanResult {
@@ -17,14 +17,38 @@ const MAX_PASSES = 4;
 /** Run every rule once over a text and plan the removals. */
 export function proposeAll(text: string, rules: readonly CompiledRule[]): Span[] {
   const doc = makeDocument(text);
-  const ctx: RuleContext = { doc, lines: analyse(doc) };
+  const lines = analyse(doc);
   const proposals: Proposal[] = [];
+  // Phase 1: phrase, block and inline rules. Phase 2: structural rules, which
+  // see which lines phase 1 removes (a menu is recognised by its known items).
+  const first: RuleContext = { doc, lines, removed: [] };
   for (const rule of rules) {
-    for (const p of rule.propose(ctx)) proposals.push(p);
+    if (rule.meta.kind !== "structural") for (const p of rule.propose(first)) proposals.push(p);
+  }
+  const second: RuleContext = { doc, lines, removed: removedLines(lines, proposals) };
+  for (const rule of rules) {
+    if (rule.meta.kind === "structural") for (const p of rule.propose(second)) proposals.push(p);
   }
   // the BOM is never removed
   if (doc.bomLength) for (const p of proposals) if (p.start < doc.bomLength) p.start = doc.bomLength;
   return planRemovals(doc, proposals);
+}
+
+/** Which lines the proposals remove entirely (all of their non-blank content). */
+function removedLines(lines: readonly LineInfo[], proposals: readonly Proposal[]): boolean[] {
+  const removed = new Array<boolean>(lines.length).fill(false);
+  if (proposals.length === 0) return removed;
+  const merged = mergeSpans(proposals.map((p) => ({ ...p })));
+  let k = 0;
+  for (const info of lines) {
+    if (info.blank) continue;
+    const { start, end } = info.line;
+    while (k < merged.length && merged[k]!.end <= start) k++;
+    const s = merged[k];
+    // content is covered when one merged span reaches over it (whitespace at the edges aside)
+    if (s && s.start <= info.contentStart && s.end >= start + info.line.text.trimEnd().length) removed[info.index] = true;
+  }
+  return removed;
 }
 
 /** Kept pieces of the original text, to map offsets of a later pass back. */

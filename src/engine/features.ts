@@ -3,6 +3,8 @@ import type { Document, Line } from "./document.js";
 /** Shape facts about one line, computed once per document and shared by all rules. */
 export interface LineInfo {
   readonly line: Line;
+  /** Same as line.index. */
+  readonly index: number;
   /** The line without list markers (` * `, `1. `, `- `, `•`) and surrounding whitespace. */
   readonly content: string;
   /** Offset of `content` in the document text. */
@@ -35,6 +37,7 @@ export function lineInfo(line: Line): LineInfo {
   const spaced = content.replace(CJK, " ").split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   return {
     line,
+    index: line.index,
     content,
     contentStart: line.start + lead,
     blank,

@@ -72,6 +72,11 @@ export interface RuleMeta {
 export interface RuleContext {
   readonly doc: Document;
   readonly lines: readonly LineInfo[];
+  /**
+   * Structural rules run after the others and see their verdict: `removed[i]`
+   * is true when earlier rules remove all of line i. Empty for the first phase.
+   */
+  readonly removed: readonly boolean[];
 }
 
 export interface CompiledRule {
