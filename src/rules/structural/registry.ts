@@ -2,6 +2,7 @@ import type { RuleContext } from "../types.js";
 import { repeatedLine } from "./repeated-line.js";
 import { edgeMenu } from "./edge-menu.js";
 import { labelRun } from "./label-run.js";
+import { tailCut } from "./tail-cut.js";
 
 /** Emit a removal [start, end) in document offsets. */
 export type Emit = (start: number, end: number) => void;
@@ -17,5 +18,5 @@ export interface StructuralAlgorithm {
 }
 
 export const ALGORITHMS: ReadonlyMap<string, StructuralAlgorithm> = new Map(
-  [repeatedLine, edgeMenu, labelRun].map((a) => [a.name, a]),
+  [repeatedLine, edgeMenu, labelRun, tailCut].map((a) => [a.name, a]),
 );
