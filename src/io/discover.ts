@@ -1,4 +1,4 @@
-import { stat } from "node:fs/promises";
+import { opendir, stat } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import fg from "fast-glob";
 
@@ -6,6 +6,10 @@ import fg from "fast-glob";
 export interface InputFile {
   path: string;
   rel: string;
+  /** The directory entry is a symbolic link (its target is read; it may be broken or loop). */
+  symlink?: boolean;
+  /** Set when the entry cannot be walked (e.g. a directory without permission): report it, do not read it. */
+  error?: string;
 }
 
 export interface DiscoverOptions {
@@ -13,6 +17,8 @@ export interface DiscoverOptions {
   extensions?: readonly string[];
   /** Directories never read as input (e.g. `--out` inside the input tree). */
   exclude?: readonly string[];
+  /** Yield entries with `error` for directories that cannot be read (default: skip them silently). */
+  reportErrors?: boolean;
 }
 
 /** The directory part of a glob before its first magic segment. */
@@ -26,14 +32,51 @@ export function globBase(pattern: string): string {
   return fixed.length === parts.length ? dirname(pattern) : fixed.join("/") || ".";
 }
 
+const errorReason = (e: unknown): string => {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === "EACCES" || code === "EPERM" ? "directory not readable (permission denied), skipped" : `cannot read directory (${code ?? (e as Error).message}), skipped`;
+};
+
+/**
+ * Walk a directory depth-first, streaming: one open directory handle per
+ * level, entries read in small batches, so a directory of 100,000 files or a
+ * tree of millions is never held in memory. Symbolic links to directories are
+ * not followed (no loops); symbolic links whose name matches are yielded.
+ */
+async function* walk(root: string, exts: readonly string[], excluded: (abs: string) => boolean, reportErrors: boolean): AsyncGenerator<InputFile> {
+  const wanted = (name: string) => exts.some((e) => name.endsWith(`.${e}`));
+  async function* visit(dir: string): AsyncGenerator<InputFile> {
+    let handle;
+    try {
+      handle = await opendir(dir, { bufferSize: 64 });
+    } catch (e) {
+      if (reportErrors) yield { path: dir, rel: relative(root, dir), error: errorReason(e) };
+      return;
+    }
+    const subdirs: string[] = [];
+    for await (const entry of handle) {
+      if (entry.name.startsWith(".")) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!excluded(resolve(path))) subdirs.push(path);
+      } else if ((entry.isFile() || entry.isSymbolicLink()) && wanted(entry.name)) {
+        yield { path, rel: relative(root, path), ...(entry.isSymbolicLink() ? { symlink: true } : {}) };
+      }
+    }
+    // subdirectory names of one directory are kept (not their contents) to walk them after its files
+    for (const sub of subdirs) yield* visit(sub);
+  }
+  yield* visit(root);
+}
+
 /**
  * Expand the command-line inputs into files, streaming: a directory yields its
  * matching files (recursively), a file itself, anything else is a glob.
  */
 export async function* discover(inputs: readonly string[], options: DiscoverOptions = {}): AsyncGenerator<InputFile> {
   const exts = options.extensions ?? ["txt"];
-  const excluded = (options.exclude ?? []).map((d) => resolve(d) + sep);
-  const keep = (abs: string) => !excluded.some((d) => abs.startsWith(d));
+  const excludedDirs = (options.exclude ?? []).map((d) => resolve(d));
+  const excluded = (abs: string) => excludedDirs.some((d) => abs === d || abs.startsWith(d + sep));
   for (const input of inputs) {
     let st;
     try {
@@ -45,15 +88,21 @@ export async function* discover(inputs: readonly string[], options: DiscoverOpti
       yield { path: input, rel: basename(input) };
       continue;
     }
-    const base = st?.isDirectory() ? input : globBase(input);
-    const pattern = st?.isDirectory()
-      ? `${fg.convertPathToPattern(input)}/**/*.${exts.length === 1 ? exts[0] : `{${exts.join(",")}}`}`
-      : input;
-    const stream = fg.stream(pattern, { onlyFiles: true, dot: false, followSymbolicLinks: false, suppressErrors: true, absolute: false });
-    for await (const entry of stream) {
-      const path = String(entry);
-      if (!keep(resolve(path))) continue;
-      yield { path, rel: relative(base, path) || basename(path) };
+    if (st?.isDirectory()) {
+      if (!excluded(resolve(input))) yield* walk(input, exts, excluded, options.reportErrors ?? false);
+      continue;
+    }
+    if (!st && !fg.isDynamicPattern(input)) {
+      if (options.reportErrors) yield { path: input, rel: basename(input), error: "no such file or directory" };
+      continue;
+    }
+    const base = globBase(input);
+    const stream = fg.stream(input, { onlyFiles: false, dot: false, followSymbolicLinks: false, suppressErrors: true, objectMode: true });
+    for await (const raw of stream) {
+      const entry = raw as unknown as fg.Entry;
+      if (entry.dirent.isDirectory()) continue;
+      if (excluded(resolve(entry.path))) continue;
+      yield { path: entry.path, rel: relative(base, entry.path) || basename(entry.path), ...(entry.dirent.isSymbolicLink() ? { symlink: true } : {}) };
     }
   }
 }

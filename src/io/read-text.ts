@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 
 /** Why a file cannot be cleaned; the file is reported and left alone. */
 export class InputError extends Error {
@@ -30,9 +30,10 @@ export function firstInvalidUtf8(b: Uint8Array): number {
  */
 export function decodeText(bytes: Uint8Array, path: string): string {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    throw new InputError(path, "UTF-16 text (byte order mark) is not supported; convert it to UTF-8 first");
+    throw new InputError(path, "UTF-16 text (byte order mark) is not supported, skipped; convert it to UTF-8 first");
   }
-  if (bytes.includes(0)) throw new InputError(path, "binary file (contains NUL bytes), skipped");
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) throw new InputError(path, `binary file (NUL byte at offset ${nul}), skipped`);
   try {
     return decoder.decode(bytes);
   } catch {
@@ -41,13 +42,56 @@ export function decodeText(bytes: Uint8Array, path: string): string {
   }
 }
 
-export async function readText(path: string): Promise<{ bytes: Buffer; text: string }> {
+export interface ReadOptions {
+  /** Refuse files larger than this many bytes (memory stays bounded); default: no limit. */
+  maxBytes?: number;
+  /** The path is a symbolic link (for clearer messages when it is broken or loops). */
+  symlink?: boolean;
+}
+
+const MB = 1024 * 1024;
+export const formatMB = (n: number) => `${(n / MB).toFixed(n < 10 * MB ? 1 : 0)} MB`;
+
+function accessReason(err: NodeJS.ErrnoException, symlink: boolean): string {
+  switch (err.code) {
+    case "EACCES":
+    case "EPERM":
+      return "permission denied, skipped";
+    case "ENOENT":
+      return symlink ? "broken symbolic link (its target does not exist), skipped" : "no such file, skipped";
+    case "ELOOP":
+      return "symbolic link loop, skipped";
+    case "EISDIR":
+      return "is a directory, skipped";
+    default:
+      return `cannot read (${err.code ?? err.message}), skipped`;
+  }
+}
+
+/**
+ * Read and decode one input file. Every refusal is an InputError with a
+ * one-line reason: missing, unreadable, broken symlink, symlink loop, not a
+ * regular file, larger than `maxBytes`, or not UTF-8 text (see decodeText).
+ */
+export async function readText(path: string, options: ReadOptions = {}): Promise<{ bytes: Buffer; text: string }> {
+  let size: number;
+  try {
+    const st = await stat(path);
+    if (st.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
+    if (!st.isFile()) throw new InputError(path, "not a regular file (device, socket or pipe), skipped");
+    size = st.size;
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(path, accessReason(e as NodeJS.ErrnoException, options.symlink ?? false));
+  }
+  if (options.maxBytes !== undefined && size > options.maxBytes) {
+    throw new InputError(path, `file is ${formatMB(size)}, over the --max-size limit of ${formatMB(options.maxBytes)}, skipped (raise --max-size to clean it)`);
+  }
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    throw new InputError(path, err.code === "EACCES" ? "permission denied" : err.code === "EISDIR" ? "is a directory" : `cannot read (${err.code ?? err.message})`);
+    throw new InputError(path, accessReason(e as NodeJS.ErrnoException, options.symlink ?? false));
   }
   return { bytes, text: decodeText(bytes, path) };
 }

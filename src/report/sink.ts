@@ -10,6 +10,12 @@ export interface ReportEntry {
   result?: CleanResult;
   /** Why the file failed, when it did. */
   error?: string;
+  /**
+   * Set when the content guard left the document unchanged (suspicious: the
+   * rules would have removed most of it): the reason. `result` then holds what
+   * the rules would have removed; the output is the input.
+   */
+  guarded?: string;
 }
 
 /** A report being written during a run (`clean --report FILE`). */

@@ -13,6 +13,28 @@ const countLines = (s: string) => {
   return s.endsWith("\n") ? n : n + 1;
 };
 
+/** What a run needs to know about one cleaned file (small: it crosses from worker threads). */
+export interface FileSummary {
+  bytesIn: number;
+  bytesRemoved: number;
+  linesRemoved: number;
+  changed: boolean;
+  /** One entry per non-tidy span: [ruleId, category, chars]. */
+  removals: [string, string, number][];
+}
+
+export function summarize(input: string, result: CleanResult): FileSummary {
+  const bytesIn = Buffer.byteLength(input);
+  if (!result.changed) return { bytesIn, bytesRemoved: 0, linesRemoved: 0, changed: false, removals: [] };
+  return {
+    bytesIn,
+    bytesRemoved: bytesIn - Buffer.byteLength(result.text),
+    linesRemoved: countLines(input) - countLines(result.text),
+    changed: true,
+    removals: result.spans.filter((s) => s.ruleId !== TIDY_RULE).map((s) => [s.ruleId, s.category, s.end - s.start]),
+  };
+}
+
 /** Totals of a run, fed file by file. */
 export class RunStats {
   filesRead = 0;
@@ -21,23 +43,27 @@ export class RunStats {
   bytesRemoved = 0;
   linesRemoved = 0;
   readonly failures: { path: string; reason: string }[] = [];
+  /** Documents the content guard left unchanged. */
+  readonly guarded: { path: string; reason: string }[] = [];
   readonly byRule = new Map<string, Tally>();
   readonly byCategory = new Map<string, Tally>();
 
   add(input: string, result: CleanResult): void {
+    this.addSummary(summarize(input, result));
+  }
+
+  addSummary(s: FileSummary): void {
     this.filesRead++;
-    const inBytes = Buffer.byteLength(input);
-    this.bytesIn += inBytes;
-    if (!result.changed) return;
+    this.bytesIn += s.bytesIn;
+    if (!s.changed) return;
     this.filesChanged++;
-    this.bytesRemoved += inBytes - Buffer.byteLength(result.text);
-    this.linesRemoved += countLines(input) - countLines(result.text);
-    for (const s of result.spans) {
-      if (s.ruleId === TIDY_RULE) continue;
-      for (const [map, key] of [[this.byRule, s.ruleId], [this.byCategory, s.category]] as const) {
+    this.bytesRemoved += s.bytesRemoved;
+    this.linesRemoved += s.linesRemoved;
+    for (const [ruleId, category, chars] of s.removals) {
+      for (const [map, key] of [[this.byRule, ruleId], [this.byCategory, category]] as const) {
         const t = map.get(key) ?? { spans: 0, chars: 0 };
         t.spans++;
-        t.chars += s.end - s.start;
+        t.chars += chars;
         map.set(key, t);
       }
     }
@@ -45,5 +71,9 @@ export class RunStats {
 
   fail(path: string, reason: string): void {
     this.failures.push({ path, reason });
+  }
+
+  guard(path: string, reason: string): void {
+    this.guarded.push({ path, reason });
   }
 }

@@ -3,17 +3,19 @@ import type { RunStats } from "./stats.js";
 const fmtBytes = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} kB` : `${n} B`);
 
 /** The human summary printed to stderr after a run. */
-export function formatSummary(stats: RunStats): string {
+export function formatSummary(stats: RunStats, unit = "file"): string {
   const pct = stats.bytesIn ? ` (${((100 * stats.bytesRemoved) / stats.bytesIn).toFixed(1)}%)` : "";
   const lines = [
-    `boilerstrip: ${stats.filesRead} file${stats.filesRead === 1 ? "" : "s"} read, ${stats.filesChanged} changed, ` +
+    `boilerstrip: ${stats.filesRead} ${unit}${stats.filesRead === 1 ? "" : "s"} read, ${stats.filesChanged} changed, ` +
       `${fmtBytes(stats.bytesRemoved)}${pct} and ${stats.linesRemoved} line${stats.linesRemoved === 1 ? "" : "s"} removed` +
+      (stats.guarded.length ? `, ${stats.guarded.length} left unchanged by the content guard` : "") +
       (stats.failures.length ? `, ${stats.failures.length} failed` : ""),
   ];
   if (stats.byCategory.size > 0) {
     const cats = [...stats.byCategory.entries()].sort((a, b) => b[1].chars - a[1].chars);
     lines.push(`  removals by category: ${cats.map(([c, t]) => `${c} ${t.spans}`).join(", ")}`);
   }
+  for (const g of stats.guarded) lines.push(`  guarded: ${g.path}: ${g.reason}`);
   for (const f of stats.failures) lines.push(`  failed: ${f.path}: ${f.reason}`);
   return lines.join("\n");
 }

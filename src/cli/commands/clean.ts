@@ -1,78 +1,198 @@
-import type { Command } from "commander";
-import { cleanText } from "../../engine/clean.js";
-import { discover, outputPath } from "../../io/discover.js";
-import { decodeText, InputError, readText } from "../../io/read-text.js";
+import { availableParallelism } from "node:os";
+import { createWriteStream } from "node:fs";
+import { rename, unlink } from "node:fs/promises";
+import { resolve } from "node:path";
+import { Option, type Command } from "commander";
+import { decodeText, formatMB } from "../../io/read-text.js";
 import { readAll } from "../../io/stdin.js";
-import { writeOutput } from "../../io/write-output.js";
-import { RunStats } from "../../report/stats.js";
+import { tempPathFor } from "../../io/write-output.js";
 import { formatSummary } from "../../report/summary.js";
+import type { ReportSink } from "../../report/sink.js";
+import { BUILTIN_RULES_DIR } from "../../rules/load.js";
+import type { CompiledRule } from "../../rules/types.js";
+import { cleanDocument } from "../../run/document.js";
+import { DEFAULT_GUARD } from "../../run/guard.js";
+import { runJsonl } from "../../run/jsonl.js";
+import { createCleaner } from "../../run/pool.js";
+import type { RunSettings } from "../../run/process-file.js";
+import { Progress } from "../../run/progress.js";
+import { openReport } from "../../run/report.js";
+import { isInputDir, runFiles } from "../../run/run-files.js";
+import { signalExitCode } from "../../run/signals.js";
 import type { CliContext } from "../context.js";
 import { EXIT } from "../exit-codes.js";
 import { addRuleOptions, rulesFromOptions, type RuleOptions } from "../rule-options.js";
 
 interface CleanOptions extends RuleOptions {
   out?: string;
+  inPlace?: boolean;
+  backup?: string | boolean;
+  force?: boolean;
   ext: string;
   quiet?: boolean;
+  jobs?: string;
+  failFast?: boolean;
+  guard: boolean;
+  guardShare: string;
+  maxSize: string;
+  jsonl?: boolean;
+  textField: string;
+  spans?: boolean;
+  onError: "pass" | "skip";
+  report?: string;
 }
+
+export const DEFAULT_MAX_SIZE_MB = 32;
 
 export function registerClean(program: Command, ctx: CliContext): void {
   const cmd = program
     .command("clean")
     .summary("remove boilerplate and write cleaned files")
     .description(
-      "Remove boilerplate from scraped text files and write the cleaned files under --out, keeping their relative paths.\n" +
-        "INPUTS are directories (their *.txt files, recursively), files, globs, or - for standard input (cleaned text to standard output).",
+      "Remove boilerplate from scraped text files and write the cleaned files under --out, keeping their relative paths\n" +
+        "(or rewrite them with --in-place). INPUTS are directories (their *.txt files, recursively), files, globs,\n" +
+        "or - for standard input (cleaned text to standard output). With --jsonl, INPUTS are JSON Lines files or -,\n" +
+        "and the cleaned records go to standard output (or the --out file).",
     )
     .argument("<inputs...>", "directories, files, globs, or -")
-    .option("-o, --out <dir>", "directory for the cleaned files (same relative paths as the inputs)")
+    .option("-o, --out <path>", "directory for the cleaned files (same relative paths as the inputs); with --jsonl, an output file")
+    .option("-i, --in-place", "rewrite the input files atomically (temporary file, fsync, rename; mode kept)")
+    .option("--backup [suffix]", "with --in-place, keep each changed original as <file><suffix> (default suffix: .orig)")
+    .option("-f, --force", "overwrite existing files in --out that an earlier boilerstrip run did not write")
+    .option("-j, --jobs <n>", `worker threads (default: the number of cores, ${availableParallelism()}; 1 = no threads)`)
     .option("--ext <list>", "file extensions taken from directories, comma-separated", "txt")
-    .option("-q, --quiet", "print no summary");
+    .option("--fail-fast", "stop at the first file that fails")
+    .option("--no-guard", "apply removals even when they would take most of a document")
+    .option("--guard-share <percent>", "content guard: leave a document unchanged when the rules would remove more than this share of its characters or of its longest paragraph", String(DEFAULT_GUARD.maxShare * 100))
+    .option("--max-size <MB>", "skip (and report) files or JSONL lines larger than this; memory stays bounded", String(DEFAULT_MAX_SIZE_MB))
+    .option("--jsonl", "read JSON Lines and clean one field of each record, keeping every other field and the line order")
+    .option("--text-field <name>", "with --jsonl, the field holding the text", "text")
+    .option("--spans", `with --jsonl, add "${"boilerstrip_spans"}": [[start, end, "rule/id"], ...] (code point offsets into the input text)`)
+    .addOption(new Option("--on-error <mode>", "with --jsonl, what to do with a malformed line: pass it through unchanged, or skip it (reported either way)").choices(["pass", "skip"]).default("pass"))
+    .option("--report <file>", "write a report of every removal (format from the file extension)")
+    .option("-q, --quiet", "print no summary and no progress bar");
+  cmd.addHelpText(
+    "after",
+    `
+Examples:
+  $ boilerstrip clean scraped/ --out cleaned/
+  $ boilerstrip clean scraped/ --in-place --backup
+  $ boilerstrip clean --jsonl shard.jsonl --spans > cleaned.jsonl
+  $ cat shard.jsonl | boilerstrip clean --jsonl - --text-field content > cleaned.jsonl
+
+Exit codes: 0 ok, 2 some files failed (each listed with its reason) or bad options/rules, 130/143 stopped by SIGINT/SIGTERM.`,
+  );
   addRuleOptions(cmd).action(async (inputs: string[], opts: CleanOptions) => {
     ctx.exitCode = await runClean(inputs, opts, ctx);
   });
 }
 
+const usage = (ctx: CliContext, msg: string) => {
+  ctx.stderr.write(`boilerstrip: ${msg}\n`);
+  return EXIT.ERROR;
+};
+
+function positive(value: string, name: string): number | string {
+  const n = Number(value);
+  return Number.isFinite(n) && n > 0 ? n : `${name} must be a positive number, not '${value}'`;
+}
+
 async function runClean(inputs: string[], opts: CleanOptions, ctx: CliContext): Promise<number> {
+  const jobs = opts.jobs === undefined ? availableParallelism() : Number(opts.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) return usage(ctx, `--jobs must be a whole number >= 1, not '${opts.jobs}'`);
+  const share = positive(opts.guardShare, "--guard-share");
+  if (typeof share === "string" || share > 100) return usage(ctx, typeof share === "string" ? share : "--guard-share is a percentage (at most 100)");
+  const maxMB = positive(opts.maxSize, "--max-size");
+  if (typeof maxMB === "string") return usage(ctx, maxMB);
   const rules = rulesFromOptions(opts);
+  const settings: RunSettings = {
+    ruleDirs: [...(opts.builtin === false ? [] : [BUILTIN_RULES_DIR]), ...(opts.rules ?? []).map((d) => resolve(d))],
+    guard: opts.guard ? { maxShare: share / 100 } : false,
+    maxBytes: Math.floor(maxMB * 1024 * 1024),
+    details: Boolean(opts.report),
+  };
+  if (opts.jsonl) return cleanJsonl(inputs, opts, ctx, jobs, rules, settings);
   if (inputs.includes("-")) {
-    if (inputs.length > 1) {
-      ctx.stderr.write("boilerstrip: '-' (standard input) cannot be combined with other inputs\n");
-      return EXIT.ERROR;
-    }
-    const bytes = await readAll(ctx.stdin);
-    let text: string;
-    try {
-      text = decodeText(bytes, "<stdin>");
-    } catch (e) {
-      ctx.stderr.write(`boilerstrip: ${(e as Error).message}\n`);
-      return EXIT.ERROR;
-    }
-    const result = cleanText(text, rules);
-    ctx.stdout.write(result.changed ? Buffer.from(result.text, "utf8") : bytes);
-    return EXIT.OK;
+    if (inputs.length > 1) return usage(ctx, "'-' (standard input) cannot be combined with other inputs");
+    return cleanStdin(ctx, rules, settings, opts.quiet ?? false);
   }
-  if (!opts.out) {
-    ctx.stderr.write("boilerstrip: clean needs --out <dir> for its output (or - to read standard input)\n");
-    return EXIT.ERROR;
-  }
-  const stats = new RunStats();
   const extensions = opts.ext.split(",").map((e) => e.trim().replace(/^\./, "")).filter(Boolean);
-  for await (const file of discover(inputs, { extensions, exclude: [opts.out] })) {
-    try {
-      const { bytes, text } = await readText(file.path);
-      const result = cleanText(text, rules);
-      await writeOutput(outputPath(opts.out, file), bytes, result);
-      stats.add(text, result);
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      stats.fail(file.path, e.reason);
-    }
+  const backup = opts.backup === true ? ".orig" : opts.backup || undefined;
+  if (opts.inPlace && opts.out) return usage(ctx, "use either --in-place or --out, not both");
+  if (backup && !opts.inPlace) return usage(ctx, "--backup only applies with --in-place");
+  if (backup && extensions.some((e) => backup.endsWith(`.${e}`))) return usage(ctx, `--backup suffix '${backup}' ends with an input extension; its backups would be cleaned as inputs`);
+  if (!opts.inPlace && !opts.out) return usage(ctx, "clean needs --out <dir> for its output, or --in-place to rewrite the inputs (or - to read standard input)");
+  if (opts.out && isInputDir(opts.out, inputs)) {
+    return usage(ctx, `--out ${opts.out} is an input directory: the outputs would overwrite the inputs; choose another --out, or use --in-place`);
   }
-  if (stats.filesRead === 0 && stats.failures.length === 0) {
-    ctx.stderr.write(`boilerstrip: no input files found in ${inputs.join(" ")}\n`);
-    return EXIT.ERROR;
+
+  const report = opts.report ? await openReport(opts.report, rules) : undefined;
+  const cleaner = createCleaner(jobs, rules, settings);
+  const progress = new Progress(ctx.stderr, !opts.quiet && (ctx.stderr as { isTTY?: boolean }).isTTY === true);
+  let run;
+  try {
+    run = await runFiles(
+      {
+        inputs, extensions, out: opts.out, inPlace: opts.inPlace ?? false, backup, force: opts.force ?? false,
+        failFast: opts.failFast ?? false, window: Math.max(8, jobs * 4), progress, stderr: ctx.stderr, report,
+      },
+      cleaner,
+    );
+  } finally {
+    await cleaner.close();
   }
+  await report?.finish();
+  const { stats } = run;
+  if (stats.filesRead === 0 && stats.failures.length === 0 && !run.signal) return usage(ctx, `no input files found in ${inputs.join(" ")}`);
   if (!opts.quiet) ctx.stderr.write(formatSummary(stats) + "\n");
+  if (run.stoppedByFailure) ctx.stderr.write("boilerstrip: stopped at the first failure (--fail-fast)\n");
+  if (run.signal) return signalExitCode(run.signal);
   return stats.failures.length > 0 ? EXIT.ERROR : EXIT.OK;
+}
+
+async function cleanStdin(ctx: CliContext, rules: readonly CompiledRule[], settings: RunSettings, quiet: boolean): Promise<number> {
+  const bytes = await readAll(ctx.stdin);
+  if (bytes.length > settings.maxBytes) return usage(ctx, `<stdin>: input is ${formatMB(bytes.length)}, over the --max-size limit of ${formatMB(settings.maxBytes)}`);
+  let text: string;
+  try {
+    text = decodeText(bytes, "<stdin>");
+  } catch (e) {
+    return usage(ctx, (e as Error).message);
+  }
+  const doc = cleanDocument(text, rules, settings.guard);
+  if (doc.guarded && !quiet) ctx.stderr.write(`boilerstrip: <stdin>: ${doc.guarded}\n`);
+  ctx.stdout.write(doc.result.changed ? Buffer.from(doc.result.text, "utf8") : bytes);
+  return EXIT.OK;
+}
+
+async function cleanJsonl(inputs: string[], opts: CleanOptions, ctx: CliContext, jobs: number, rules: readonly CompiledRule[], settings: RunSettings): Promise<number> {
+  if (opts.inPlace) return usage(ctx, "--in-place does not apply to --jsonl (write to standard output or --out FILE)");
+  if (inputs.filter((i) => i === "-").length > 1) return usage(ctx, "'-' (standard input) can be given once");
+  let report: ReportSink | undefined;
+  if (opts.report) report = await openReport(opts.report, rules);
+  const tmp = opts.out ? tempPathFor(opts.out) : undefined;
+  const out = tmp ? createWriteStream(tmp, { flags: "wx" }) : ctx.stdout;
+  const cleaner = createCleaner(jobs, rules, settings);
+  const progress = new Progress(ctx.stderr, !opts.quiet && (ctx.stderr as { isTTY?: boolean }).isTTY === true);
+  let run;
+  try {
+    run = await runJsonl(
+      {
+        inputs, textField: opts.textField, spans: opts.spans ?? false, onError: opts.onError, maxBytes: settings.maxBytes,
+        failFast: opts.failFast ?? false, window: Math.max(16, jobs * 16), stdin: ctx.stdin, out, stderr: ctx.stderr, progress, report,
+      },
+      cleaner,
+    );
+  } finally {
+    await cleaner.close();
+    if (tmp) await new Promise<void>((res) => (out as NodeJS.WritableStream).end(() => res()));
+  }
+  if (tmp) {
+    if (run.signal) await unlink(tmp).catch(() => undefined);
+    else await rename(tmp, opts.out!);
+  }
+  await report?.finish();
+  if (!opts.quiet) ctx.stderr.write(formatSummary(run.stats, "record") + "\n");
+  if (run.signal) return signalExitCode(run.signal);
+  return run.stats.failures.length > 0 ? EXIT.ERROR : EXIT.OK;
 }

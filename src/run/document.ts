@@ -1,0 +1,21 @@
+import { cleanText, type CleanResult } from "../engine/clean.js";
+import type { CompiledRule } from "../rules/types.js";
+import { guardReason, type GuardOptions } from "./guard.js";
+
+/** One document cleaned under the run's settings. */
+export interface DocumentOutcome {
+  /** The result to use: unchanged (no spans) when the guard fired. */
+  result: CleanResult;
+  /** Why the content guard left the document unchanged. */
+  guarded?: string;
+  /** What the rules would have removed, when the guard fired (for reports). */
+  proposed?: CleanResult;
+}
+
+/** Clean one text and apply the content guard (`false`: no guard). */
+export function cleanDocument(text: string, rules: readonly CompiledRule[], guard: GuardOptions | false): DocumentOutcome {
+  const result = cleanText(text, rules);
+  const guarded = guard ? guardReason(text, result, guard) : undefined;
+  if (guarded) return { result: { text, spans: [], changed: false }, guarded, proposed: result };
+  return { result };
+}

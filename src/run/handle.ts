@@ -1,0 +1,15 @@
+import type { CompiledRule } from "../rules/types.js";
+import { cleanDocument } from "./document.js";
+import type { WorkerReply, WorkerRequest } from "./messages.js";
+import { processFile, type RunSettings } from "./process-file.js";
+
+/** Do one request: the same code runs in-process (--jobs 1) and in worker threads. */
+export async function handleRequest(req: WorkerRequest, rules: readonly CompiledRule[], settings: RunSettings): Promise<WorkerReply> {
+  if (req.kind === "file") return { kind: "file", outcome: await processFile(req.task, rules, settings) };
+  try {
+    const doc = cleanDocument(req.text, rules, settings.guard);
+    return { kind: "text", outcome: { id: req.id, result: doc.result, ...(doc.guarded ? { guarded: doc.guarded, proposed: doc.proposed } : {}) } };
+  } catch (e) {
+    return { kind: "text", outcome: { id: req.id, result: { text: req.text, spans: [], changed: false }, error: (e as Error).message } };
+  }
+}

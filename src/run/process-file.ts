@@ -1,0 +1,114 @@
+import { createHash } from "node:crypto";
+import { copyFile, lstat, mkdir, readFile, realpath, stat } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import type { CleanResult } from "../engine/clean.js";
+import { InputError, readText } from "../io/read-text.js";
+import { outputBytes, tempPathFor, writeAtomic } from "../io/write-output.js";
+import { summarize, type FileSummary } from "../report/stats.js";
+import type { CompiledRule } from "../rules/types.js";
+import { cleanDocument } from "./document.js";
+import type { GuardOptions } from "./guard.js";
+
+/** Settings every cleaner (in-process or worker thread) runs with; plain data, sent to workers. */
+export interface RunSettings {
+  /** Rule directories/files, in load order (the built-in packs included unless --no-builtin). */
+  ruleDirs: string[];
+  guard: GuardOptions | false;
+  /** Files larger than this are refused (memory stays bounded). */
+  maxBytes: number;
+  /** Return the input text and result with each outcome (for --report). */
+  details: boolean;
+}
+
+/** One file to clean. Paths are decided by the run loop, so it can clean up after a crashed worker. */
+export interface FileTask {
+  id: number;
+  path: string;
+  symlink?: boolean;
+  /** The cleaned file's path (--out), ignored for in-place. */
+  dest: string;
+  inPlace: boolean;
+  /** The temporary file the new content is written to before the rename. */
+  tmp: string;
+  /** In-place: keep the original under this name. */
+  backup?: string;
+  /** Overwrite an existing `dest` (--force). */
+  force: boolean;
+  /** The manifest's hash for `dest`: an existing output with this hash was written by boilerstrip and may be replaced. */
+  knownHash?: string;
+}
+
+export type FileOutcome =
+  | {
+      id: number;
+      ok: true;
+      summary: FileSummary;
+      guarded?: string;
+      /** A file was written (always for --out; in-place only when the content changed). */
+      written: boolean;
+      /** sha256 of the written output (--out), for the manifest. */
+      sha256?: string;
+      input?: string;
+      result?: CleanResult;
+    }
+  | { id: number; ok: false; reason: string; input?: string };
+
+const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
+
+const exists = async (p: string) => {
+  try {
+    await lstat(p);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Can the existing output be replaced? (--force, or the manifest says boilerstrip wrote exactly these bytes.) */
+async function checkOverwrite(task: FileTask): Promise<string | undefined> {
+  if (task.force || !(await exists(task.dest))) return undefined;
+  if (task.knownHash) {
+    const current = sha256(await readFile(task.dest));
+    if (current === task.knownHash) return undefined;
+    return `output ${task.dest} exists and was changed since boilerstrip wrote it; not overwritten (use --force)`;
+  }
+  return `output ${task.dest} exists and was not written by boilerstrip; not overwritten (use --force)`;
+}
+
+/** Read, clean, guard and write one file. Never throws for a problem with the file: it becomes a failed outcome. */
+export async function processFile(task: FileTask, rules: readonly CompiledRule[], settings: RunSettings): Promise<FileOutcome> {
+  const { id } = task;
+  try {
+    const { bytes, text } = await readText(task.path, { maxBytes: settings.maxBytes, symlink: task.symlink });
+    const doc = cleanDocument(text, rules, settings.guard);
+    const details = settings.details ? { input: text, result: doc.proposed ?? doc.result } : {};
+    const summary = summarize(text, doc.result);
+    const guarded = doc.guarded ? { guarded: doc.guarded } : {};
+    if (task.inPlace) {
+      if (!doc.result.changed) return { id, ok: true, summary, written: false, ...guarded, ...details };
+      // a symbolic link is not replaced by a file: its target is rewritten
+      const target = task.symlink ? await realpath(task.path) : task.path;
+      const st = await stat(target);
+      if (task.backup) await copyFile(target, task.backup);
+      await writeAtomic(target, outputBytes(bytes, doc.result), {
+        tmp: task.symlink ? tempPathFor(target) : task.tmp,
+        mode: st.mode & 0o7777,
+        uid: st.uid,
+        gid: st.gid,
+        fsync: true,
+      });
+      return { id, ok: true, summary, written: true, ...guarded, ...details };
+    }
+    if (resolve(task.dest) === resolve(task.path)) throw new InputError(task.path, "output path is the input itself; use --in-place to rewrite inputs");
+    const refused = await checkOverwrite(task);
+    if (refused) throw new InputError(task.path, refused);
+    const out = outputBytes(bytes, doc.result);
+    await mkdir(dirname(task.dest), { recursive: true });
+    await writeAtomic(task.dest, out, { tmp: task.tmp });
+    return { id, ok: true, summary, written: true, sha256: sha256(out), ...guarded, ...details };
+  } catch (e) {
+    if (e instanceof InputError) return { id, ok: false, reason: e.reason };
+    const err = e as NodeJS.ErrnoException;
+    return { id, ok: false, reason: `${err.code === "EACCES" ? "cannot write (permission denied)" : `error (${err.code ?? err.message})`}` };
+  }
+}

@@ -1,0 +1,131 @@
+import { relative, resolve } from "node:path";
+import { discover, outputPath, type InputFile } from "../io/discover.js";
+import { tempPathFor } from "../io/write-output.js";
+import type { ReportSink } from "../report/sink.js";
+import { RunStats } from "../report/stats.js";
+import type { Cleaner } from "./pool.js";
+import type { FileOutcome, FileTask } from "./process-file.js";
+import { Manifest } from "./manifest.js";
+import { Progress } from "./progress.js";
+import { onStopSignals, type StopState } from "./signals.js";
+
+export interface FileRunOptions {
+  inputs: string[];
+  extensions: string[];
+  /** --out directory, or undefined for --in-place. */
+  out?: string;
+  inPlace: boolean;
+  /** --backup suffix (in-place only). */
+  backup?: string;
+  force: boolean;
+  failFast: boolean;
+  /** How many requests to keep in flight (bounded queue between discovery and the cleaners). */
+  window: number;
+  progress: Progress;
+  stderr: NodeJS.WritableStream;
+  report?: ReportSink;
+}
+
+export interface FileRunResult {
+  stats: RunStats;
+  /** The signal that stopped the run early, if any. */
+  signal?: NodeJS.Signals;
+  stoppedByFailure: boolean;
+}
+
+/**
+ * The clean run loop: discovery streams paths into a bounded window of
+ * requests; results are recorded as they arrive (outputs are written by the
+ * cleaners themselves). A stop signal or --fail-fast stops discovery; the
+ * files in progress finish, so every file is old or new and no temporary
+ * file is left.
+ */
+export async function runFiles(opts: FileRunOptions, cleaner: Cleaner): Promise<FileRunResult> {
+  const stats = new RunStats();
+  const manifest = opts.out ? await Manifest.open(opts.out) : undefined;
+  const stop: StopState = { requested: false };
+  let stoppedByFailure = false;
+  const disposeSignals = onStopSignals(stop, opts.stderr, () => cleaner.pendingTemps());
+  const inflight = new Set<Promise<void>>();
+  let reportChain = Promise.resolve();
+  let nextId = 0;
+
+  if (opts.progress.enabled) void countInputs(opts, stop).then((n) => n !== undefined && opts.progress.setTotal(n));
+
+  const record = async (file: InputFile, outcome: FileOutcome) => {
+    if (outcome.ok) {
+      stats.addSummary(outcome.summary);
+      if (outcome.guarded) stats.guard(file.path, outcome.guarded);
+      if (manifest && outcome.sha256) await manifest.record(relative(opts.out!, outputPath(opts.out!, file)), outcome.sha256);
+      opts.progress.tick(outcome.summary.bytesIn);
+    } else {
+      stats.fail(file.path, outcome.reason);
+      opts.progress.tick(0);
+      if (opts.failFast && !stop.requested) {
+        stop.requested = true;
+        stoppedByFailure = true;
+      }
+    }
+    if (opts.report) {
+      const entry = outcome.ok
+        ? { path: file.path, input: outcome.input, result: outcome.result, ...(outcome.guarded ? { guarded: outcome.guarded } : {}) }
+        : { path: file.path, error: outcome.reason };
+      const sink = opts.report;
+      reportChain = reportChain.then(() => sink.add(entry));
+    }
+  };
+
+  const fail = (file: InputFile, reason: string) => record(file, { id: -1, ok: false, reason });
+
+  try {
+    for await (const file of discover(opts.inputs, { extensions: opts.extensions, exclude: opts.out ? [opts.out] : [], reportErrors: true })) {
+      if (stop.requested) break;
+      if (file.error) {
+        await fail(file, file.error);
+        continue;
+      }
+      const task = makeTask(nextId++, file, opts, manifest);
+      const p: Promise<void> = cleaner.file(task).then((outcome) => record(file, outcome));
+      inflight.add(p);
+      void p.finally(() => inflight.delete(p));
+      if (inflight.size >= opts.window) await Promise.race(inflight);
+    }
+    await Promise.all(inflight);
+    await reportChain;
+  } finally {
+    disposeSignals();
+    opts.progress.done();
+    await manifest?.close();
+  }
+  return { stats, signal: stop.signal, stoppedByFailure };
+}
+
+function makeTask(id: number, file: InputFile, opts: FileRunOptions, manifest?: Manifest): FileTask {
+  const tag = `${process.pid}-${id}`;
+  if (opts.inPlace) {
+    return {
+      id, path: file.path, symlink: file.symlink, dest: file.path, inPlace: true, tmp: tempPathFor(file.path, tag),
+      ...(opts.backup ? { backup: file.path + opts.backup } : {}), force: true,
+    };
+  }
+  const dest = outputPath(opts.out!, file);
+  const knownHash = manifest?.hashOf(relative(opts.out!, dest));
+  return { id, path: file.path, symlink: file.symlink, dest, inPlace: false, tmp: tempPathFor(dest, tag), force: opts.force, ...(knownHash ? { knownHash } : {}) };
+}
+
+/** Count the inputs in the background (for the progress bar's ETA); streams, holds nothing. */
+async function countInputs(opts: FileRunOptions, stop: StopState): Promise<number | undefined> {
+  let n = 0;
+  for await (const f of discover(opts.inputs, { extensions: opts.extensions, exclude: opts.out ? [opts.out] : [], reportErrors: true })) {
+    if (stop.requested) return undefined;
+    void f;
+    n++;
+  }
+  return n;
+}
+
+/** Is `dir` one of the input directories (so --out there would overwrite inputs)? */
+export function isInputDir(dir: string, inputs: readonly string[]): boolean {
+  const d = resolve(dir);
+  return inputs.some((i) => resolve(i) === d);
+}
