@@ -1,0 +1,57 @@
+import type { Command } from "commander";
+import { cleanText } from "../engine/clean.js";
+import { discover } from "../io/discover.js";
+import { decodeText, InputError, readText } from "../io/read-text.js";
+import { readAll } from "../io/stdin.js";
+import type { CompiledRule } from "../rules/types.js";
+import type { ReportEntry } from "./sink.js";
+
+/** The name standard input goes by in diffs and reports. */
+export const STDIN_NAME = "<stdin>";
+
+export interface InputOptions {
+  ext: string;
+}
+
+/** `--ext`, shared by the commands that read inputs without writing them. */
+export function addInputOptions(cmd: Command): Command {
+  return cmd.option("--ext <list>", "file extensions taken from directories, comma-separated", "txt");
+}
+
+/**
+ * Clean every input in memory, file by file: an entry with the input and its
+ * result, or with the reason it could not be read. `-` reads standard input.
+ */
+export async function* cleanInputs(
+  inputs: readonly string[],
+  rules: readonly CompiledRule[],
+  opts: InputOptions,
+  stdin: NodeJS.ReadableStream,
+): AsyncGenerator<ReportEntry> {
+  const extensions = opts.ext.split(",").map((e) => e.trim().replace(/^\./, "")).filter(Boolean);
+  for (const input of inputs) {
+    if (input === "-") {
+      try {
+        const text = decodeText(await readAll(stdin), STDIN_NAME);
+        yield { path: STDIN_NAME, input: text, result: cleanText(text, rules) };
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        yield { path: STDIN_NAME, error: e.reason };
+      }
+      continue;
+    }
+    for await (const file of discover([input], { extensions, reportErrors: true })) {
+      if (file.error) {
+        yield { path: file.path, error: file.error };
+        continue;
+      }
+      try {
+        const { text } = await readText(file.path);
+        yield { path: file.path, input: text, result: cleanText(text, rules) };
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        yield { path: file.path, error: e.reason };
+      }
+    }
+  }
+}
