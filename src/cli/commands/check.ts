@@ -1,15 +1,64 @@
 import type { Command } from "commander";
+import { addInputOptions, cleanInputs, type InputOptions } from "../../report/run-inputs.js";
 import type { CliContext } from "../context.js";
+import { EXIT } from "../exit-codes.js";
+import { addRuleOptions, rulesFromOptions, type RuleOptions } from "../rule-options.js";
 
-// Placeholder registered so the command list is fixed; replaced by its owner's implementation.
+interface CheckOptions extends RuleOptions, InputOptions {
+  quiet?: boolean;
+}
+
 export function registerCheck(program: Command, ctx: CliContext): void {
-  program
+  const cmd = program
     .command("check")
-    .summary("(not implemented yet)")
-    .allowUnknownOption()
-    .argument("[args...]")
-    .action(() => {
-      ctx.stderr.write("boilerstrip: 'check' is not implemented yet\n");
-      ctx.exitCode = 2;
-    });
+    .summary("exit 1 if clean would change any file (for CI and pre-commit hooks)")
+    .description(
+      "Check whether `clean` would change the inputs, writing nothing (like `prettier --check`).\n" +
+        "The paths of the files that would change go to standard output, one a line; a summary goes to standard error.",
+    )
+    .argument("<inputs...>", "directories, files, globs, or - for standard input")
+    .option("-q, --quiet", "print no summary");
+  addInputOptions(cmd);
+  addRuleOptions(cmd).addHelpText(
+    "after",
+    `
+Exit codes:
+  0  nothing would change
+  1  some files would change (listed on standard output)
+  2  some files could not be read, or no input was found (takes precedence over 1)
+
+Examples:
+  $ boilerstrip check scraped/ || boilerstrip diff scraped/`,
+  );
+  cmd.action(async (inputs: string[], opts: CheckOptions) => {
+    ctx.exitCode = await runCheck(inputs, opts, ctx);
+  });
+}
+
+async function runCheck(inputs: string[], opts: CheckOptions, ctx: CliContext): Promise<number> {
+  const rules = rulesFromOptions(opts);
+  let read = 0;
+  let changed = 0;
+  let failed = 0;
+  for await (const entry of cleanInputs(inputs, rules, opts, ctx.stdin)) {
+    if (entry.error !== undefined) {
+      failed++;
+      ctx.stderr.write(`boilerstrip: ${entry.path}: ${entry.error}\n`);
+      continue;
+    }
+    read++;
+    if (entry.result!.changed) {
+      changed++;
+      ctx.stdout.write(`${entry.path}\n`);
+    }
+  }
+  if (read === 0 && failed === 0) {
+    ctx.stderr.write(`boilerstrip: no input files found in ${inputs.join(" ")}\n`);
+    return EXIT.ERROR;
+  }
+  if (!opts.quiet) {
+    const what = changed === 0 ? `all ${read} file${read === 1 ? "" : "s"} clean` : `${changed} of ${read} file${read === 1 ? "" : "s"} would change (run boilerstrip diff to see how)`;
+    ctx.stderr.write(`boilerstrip: ${what}${failed ? `, ${failed} could not be read` : ""}\n`);
+  }
+  return failed > 0 ? EXIT.ERROR : changed > 0 ? EXIT.CHANGES : EXIT.OK;
 }
