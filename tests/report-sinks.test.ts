@@ -2,7 +2,7 @@ import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanText } from "../src/engine/clean.js";
-import { createReportSink } from "../src/report/create-sink.js";
+import { createReportSink, ReportError } from "../src/report/create-sink.js";
 import { HTML_LIMITS } from "../src/report/html-sink.js";
 import type { ReportEntry } from "../src/report/sink.js";
 import { loadRules } from "../src/rules/load.js";
@@ -31,6 +31,21 @@ async function run(file: string, list = entries()) {
 describe("createReportSink", () => {
   it("refuses an unknown extension with a clear message", () => {
     expect(() => createReportSink(join(ws.dir, "r.txt"), rules)).toThrow(/unknown report format '\.txt'; use one of \.json, \.md/);
+  });
+
+  it("creates the report's directory, and fails at once with a one-line ReportError when it cannot write", async () => {
+    await run(join(ws.dir, "new", "dir", "r.json"));
+    expect(statSync(join(ws.dir, "new", "dir", "r.json")).size).toBeGreaterThan(0);
+    const blocker = join(ws.dir, "new", "dir", "r.json");
+    for (const ext of ["json", "md", "html"]) {
+      expect(() => createReportSink(join(blocker, `x.${ext}`), rules)).toThrow(ReportError);
+      expect(() => createReportSink(join(blocker, `x.${ext}`), rules)).toThrow(/^cannot write report .*x\.\w+: \w+$/);
+    }
+  });
+
+  it("an empty run still makes a valid report", async () => {
+    expect(JSON.parse(await run(join(ws.dir, "empty.json"), [])).totals.files).toBe(0);
+    expect(await run(join(ws.dir, "empty.md"), [])).toContain("No file changed.");
   });
 
   it("JSON: per file, per removal rule id, category, byte and line range, text; totals per rule", async () => {

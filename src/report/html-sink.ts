@@ -47,9 +47,11 @@ export class HtmlReportSink extends QueuedSink {
   private spooled = 0;
   private spool: TextFile | undefined;
   private spoolDir: string | undefined;
+  private readonly out: TextFile;
 
-  constructor(private readonly file: string, private readonly rules: readonly CompiledRule[]) {
+  constructor(file: string, private readonly rules: readonly CompiledRule[]) {
     super();
+    this.out = new TextFile(file);
   }
 
   protected async handle(entry: ReportEntry): Promise<void> {
@@ -70,7 +72,7 @@ export class HtmlReportSink extends QueuedSink {
 
   protected async complete(): Promise<void> {
     const t = this.totals.totals;
-    const out = new TextFile(this.file);
+    const out = this.out;
     const budget = Math.max(HTML_LIMITS.MIN_FILE_BUDGET, Math.min(HTML_LIMITS.MAX_FILE_BUDGET, Math.floor(HTML_LIMITS.TOTAL_DIFF_BUDGET / Math.max(1, this.spooled))));
     const failed = t.filesFailed
       ? `<h2>Files that failed (${t.filesFailed})</h2><ul class="failures">${this.failures.map((f) => `<li><code>${esc(f.path)}</code>: ${esc(f.error)}</li>`).join("")}</ul>` +

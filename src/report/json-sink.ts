@@ -20,17 +20,16 @@ export class JsonReportSink extends QueuedSink {
   private readonly out: TextFile;
   private readonly totals = new TotalsBuilder();
   private first = true;
-  private readonly started: Promise<void>;
+  private readonly header: string;
 
   constructor(file: string, rules: readonly CompiledRule[]) {
     super();
     this.out = new TextFile(file);
     const ruleInfo = rules.map((r) => ({ id: r.meta.id, category: r.meta.category, description: r.meta.description, source: ruleSource(r.meta) }));
-    this.started = this.out.write(`{"tool":"boilerstrip","format":${JSON_REPORT_FORMAT},"rules":${JSON.stringify(ruleInfo)},\n"files":[\n`);
+    this.header = `{"tool":"boilerstrip","format":${JSON_REPORT_FORMAT},"rules":${JSON.stringify(ruleInfo)},\n"files":[\n`;
   }
 
   protected async handle(entry: ReportEntry): Promise<void> {
-    await this.started;
     const r = fileRecord(entry, this.totals);
     const obj = r.error !== undefined
       ? { path: r.path, error: r.error }
@@ -44,14 +43,13 @@ export class JsonReportSink extends QueuedSink {
           removals: r.removals,
           ...(r.guarded !== undefined ? { guarded: r.guarded, wouldRemove: r.wouldRemove } : {}),
         };
-    const sep = this.first ? "" : ",\n";
+    const sep = this.first ? this.header : ",\n";
     this.first = false;
     await this.out.write(sep + JSON.stringify(obj));
   }
 
   protected async complete(): Promise<void> {
-    await this.started;
-    await this.out.write(`\n],\n"totals":${JSON.stringify(this.totals.totals)}}\n`);
+    await this.out.write(`${this.first ? this.header : ""}\n],\n"totals":${JSON.stringify(this.totals.totals)}}\n`);
     await this.out.close();
   }
 }

@@ -3,8 +3,6 @@ import { createReadStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pipeline } from "node:stream/promises";
-import { createWriteStream } from "node:fs";
 import type { CompiledRule } from "../rules/types.js";
 import { fileRecord } from "./file-record.js";
 import { QueuedSink } from "./queued-sink.js";
@@ -41,9 +39,11 @@ export class MarkdownReportSink extends QueuedSink {
   private readonly failures: { path: string; error: string }[] = [];
   private spool: TextFile | undefined;
   private spoolDir: string | undefined;
+  private readonly out: TextFile;
 
-  constructor(private readonly file: string, private readonly rules: readonly CompiledRule[]) {
+  constructor(file: string, private readonly rules: readonly CompiledRule[]) {
     super();
+    this.out = new TextFile(file);
   }
 
   protected async handle(entry: ReportEntry): Promise<void> {
@@ -72,7 +72,7 @@ export class MarkdownReportSink extends QueuedSink {
 
   protected async complete(): Promise<void> {
     const t = this.totals.totals;
-    const out = new TextFile(this.file);
+    const out = this.out;
     const tally = ([k, v]: [string, Tally]) => `| ${cell(k)} | ${v.removals} | ${v.bytes} | ${v.files} |`;
     const byRule = new Map(this.rules.map((r) => [r.meta.id, r]));
     const parts = [
@@ -109,12 +109,9 @@ export class MarkdownReportSink extends QueuedSink {
     await out.write(parts.join("\n"));
     if (this.spool) {
       await this.spool.close();
-      await out.close();
-      await pipeline(createReadStream(this.spool.path), createWriteStream(this.file, { flags: "a" }));
+      for await (const chunk of createReadStream(this.spool.path, "utf8")) await out.write(chunk as string);
       await rm(this.spoolDir!, { recursive: true, force: true });
-    } else {
-      await out.write("No file changed.\n");
-      await out.close();
-    }
+    } else await out.write("No file changed.\n");
+    await out.close();
   }
 }
