@@ -3,6 +3,7 @@ import { extname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import { compileRule } from "./compile.js";
+import { withRegexEngine, type RegexEngine } from "./matcher.js";
 import type { CompiledRule } from "./types.js";
 import { asSpec, validateSpec } from "./validate.js";
 
@@ -11,7 +12,13 @@ export const BUILTIN_RULES_DIR = fileURLToPath(new URL("../../rules/", import.me
 
 export const RULE_EXTENSIONS = [".yaml", ".yml", ".json"];
 
-/** One problem in one rule file, with its position (1-based line and column). */
+/** Built-in rules run on V8's RegExp (fast, vetted); every other rule file on the linear-time engine. */
+export function regexEngineForFile(file: string): RegexEngine {
+  const path = resolve(file);
+  return path.startsWith(BUILTIN_RULES_DIR) ? "native" : "linear";
+}
+
+/** One problem in one rule or config file, with its position (1-based line and column; 0 when it has none, as for a command-line flag). */
 export interface RuleFileProblem {
   file: string;
   line: number;
@@ -28,7 +35,8 @@ export class RuleLoadError extends Error {
 }
 
 export function formatProblem(p: RuleFileProblem): string {
-  return `${p.file}:${p.line}:${p.column}: ${p.ruleId ? `${p.ruleId}: ` : ""}${p.message}`;
+  const where = p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file;
+  return `${where}: ${p.ruleId ? `${p.ruleId}: ` : ""}${p.message}`;
 }
 
 /** All rule files below a directory (or the file itself), sorted for a stable order. */
@@ -46,7 +54,7 @@ export function listRuleFiles(path: string): string[] {
 }
 
 /** Find the YAML node at a data path, to report a position. */
-function nodeAt(root: Node | null | undefined, path: (string | number)[]): { node: Node | null | undefined; key: boolean } {
+export function nodeAt(root: Node | null | undefined, path: (string | number)[]): { node: Node | null | undefined; key: boolean } {
   let node = root;
   let key = false;
   for (const step of path) {
@@ -64,9 +72,30 @@ function nodeAt(root: Node | null | undefined, path: (string | number)[]): { nod
   return { node, key };
 }
 
+/** The 1-based line and column of the value (or key) at a data path of a parsed YAML document. */
+export function positionOf(root: Node | null | undefined, lineCounter: LineCounter, path: (string | number)[]): { line: number; column: number } {
+  const pos = lineCounter.linePos(nodeAt(root, path).node?.range?.[0] ?? 0);
+  return { line: pos.line, column: pos.col };
+}
+
+/** A path as shown in messages: relative to the working directory when below it. */
+export function displayPath(file: string, base = process.cwd()): string {
+  const rel = relative(base, file);
+  return rel && !rel.startsWith("..") ? rel : file;
+}
+
+export interface LoadRuleOptions {
+  /** Paths in messages are shown relative to this directory. */
+  displayBase?: string;
+  /** Which regex engine the rule runs on; by default from where the file lives (regexEngineForFile). */
+  engine?: RegexEngine;
+}
+
 /** Parse, validate and compile one rule file; problems are returned, never thrown. */
-export function loadRuleFile(file: string, displayBase = process.cwd()): { rule?: CompiledRule; problems: RuleFileProblem[] } {
-  const shown = relative(displayBase, file) || file;
+export function loadRuleFile(file: string, options: LoadRuleOptions | string = {}): { rule?: CompiledRule; problems: RuleFileProblem[] } {
+  const opts = typeof options === "string" ? { displayBase: options } : options;
+  const shown = displayPath(file, opts.displayBase);
+  const engine = opts.engine ?? regexEngineForFile(file);
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -85,7 +114,7 @@ export function loadRuleFile(file: string, displayBase = process.cwd()): { rule?
   }
   const data = doc.toJS() as unknown;
   const id = typeof (data as { id?: unknown })?.id === "string" ? (data as { id: string }).id : undefined;
-  const found = validateSpec(data);
+  const found = validateSpec(data, { engine });
   if (found.length > 0) {
     return {
       problems: found.map((p) => {
@@ -98,7 +127,8 @@ export function loadRuleFile(file: string, displayBase = process.cwd()): { rule?
   const root = doc.contents as Node;
   const pos = lineCounter.linePos(nodeAt(root, ["id"]).node?.range?.[0] ?? 0);
   try {
-    return { rule: compileRule(asSpec(data), { file: resolve(file), line: pos.line, column: pos.col }), problems: [] };
+    const spec = asSpec(data);
+    return { rule: withRegexEngine(engine, () => compileRule(spec, { file: resolve(file), line: pos.line, column: pos.col })), problems: [] };
   } catch (e) {
     return { problems: [{ file: shown, line: pos.line, column: pos.col, ruleId: id, message: (e as Error).message }] };
   }
@@ -118,7 +148,8 @@ export function loadRules(dirs: readonly string[] = [BUILTIN_RULES_DIR]): Compil
     try {
       files = listRuleFiles(dir);
     } catch (e) {
-      problems.push({ file: dir, line: 1, column: 1, message: `cannot read rule directory: ${(e as Error).message}` });
+      const missing = (e as NodeJS.ErrnoException).code === "ENOENT";
+      problems.push({ file: displayPath(dir), line: 0, column: 0, message: missing ? "rule directory not found" : `cannot read rule directory: ${(e as Error).message}` });
       continue;
     }
     for (const file of files) {
@@ -129,8 +160,8 @@ export function loadRules(dirs: readonly string[] = [BUILTIN_RULES_DIR]): Compil
       if (other) {
         const s = rule.meta.source;
         problems.push({
-          file: relative(process.cwd(), s.file) || s.file, line: s.line, column: s.column, ruleId: rule.meta.id,
-          message: `duplicate rule id (already defined in ${relative(process.cwd(), other.meta.source.file)}:${other.meta.source.line})`,
+          file: displayPath(s.file), line: s.line, column: s.column, ruleId: rule.meta.id,
+          message: `duplicate rule id (already defined in ${displayPath(other.meta.source.file)}:${other.meta.source.line})`,
         });
         continue;
       }

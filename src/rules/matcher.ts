@@ -1,3 +1,4 @@
+import { RE2JS } from "re2js";
 import { phraseKey, type LineInfo } from "../engine/features.js";
 import type { MatchSpec } from "./types.js";
 
@@ -10,12 +11,283 @@ export interface LineMatcher {
 
 export const REGEX_FLAGS = "iu";
 
-export function compileRegex(source: string, flags = REGEX_FLAGS): RegExp {
-  return new RegExp(source, flags);
+/**
+ * Which engine runs a rule's regexes. Built-in rules (vetted by their example
+ * tests and a nested-quantifier check) use V8's `native` RegExp; user rules use
+ * the `linear` engine (RE2), which cannot backtrack catastrophically.
+ */
+export type RegexEngine = "native" | "linear";
+
+/** The part of RegExp the rule kinds use; both engines provide it (a RegExp is one). */
+export interface SearchRegex {
+  lastIndex: number;
+  readonly source: string;
+  readonly flags: string;
+  test(text: string): boolean;
+  exec(text: string): RegExpExecArray | null;
+}
+
+let currentEngine: RegexEngine = "native";
+
+/** Run `fn` with `compileRegex` defaulting to `engine` (rules are compiled synchronously inside). */
+export function withRegexEngine<T>(engine: RegexEngine, fn: () => T): T {
+  const saved = currentEngine;
+  currentEngine = engine;
+  try {
+    return fn();
+  } finally {
+    currentEngine = saved;
+  }
+}
+
+export function compileRegex(source: string, flags = REGEX_FLAGS, engine: RegexEngine = currentEngine): SearchRegex {
+  return engine === "linear" ? new LinearRegExp(source, flags) : new RegExp(source, flags);
+}
+
+/** A regex the linear engine cannot run; the message says what and why. */
+export class UnsupportedRegexError extends Error {}
+
+/** JavaScript's `\s`, spelled for RE2 (whose `\s` is ASCII only). */
+const JS_SPACE = "\\t\\n\\x0B\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}";
+/** A quantifier allowing more repetitions than this counts as unbounded for the nested-quantifier check. */
+const UNBOUNDED_LIMIT = 10;
+
+interface Scan {
+  /** The pattern rewritten for RE2 (JS `\s` semantics, `\p{Script=X}` as `\p{X}`). */
+  re2: string;
+  /** A quantified group that itself contains an unbounded quantifier, like `(a+)+`. */
+  nested?: string;
+  /** The first construct RE2 cannot run, described for a user. */
+  unsupported?: string;
+  lookbehind: boolean;
+}
+
+/** One element of a regex alternative: can it match the empty string, does it repeat without bound? */
+interface Element {
+  empty: boolean;
+  repeats: boolean;
+}
+interface Group {
+  start: number;
+  alternatives: Element[][];
+  lookbehind: boolean;
+}
+
+/**
+ * A group is risky to repeat when one alternative is a repeated element with
+ * nothing else it must match: `(a+)+`, `(a*)*`, `(\w+\s?)+`. Then a run of text
+ * splits between the iterations in exponentially many ways. `(?:\s*[|/]\s*\w+)+`
+ * is fine: every iteration must consume its own separator.
+ */
+const risky = (g: Group) => g.alternatives.some((alt) => alt.some((e) => e.repeats) && alt.every((e) => e.repeats || e.empty));
+
+/** Walk a (valid, JavaScript `u`-mode) pattern once: rewrite it for RE2 and note risky or unsupported constructs. */
+function scanRegex(source: string): Scan {
+  let re2 = "";
+  let nested: string | undefined;
+  let unsupported: string | undefined;
+  let lookbehind = false;
+  const root: Group = { start: 0, alternatives: [[]], lookbehind: false };
+  const groups: Group[] = [root];
+  const top = () => groups[groups.length - 1]!;
+  const push = (e: Element) => top().alternatives[top().alternatives.length - 1]!.push(e);
+  let lastGroup: Group | undefined; // the group just closed, when it is the element a quantifier applies to
+  const unsupport = (what: string) => (unsupported ??= what);
+  let i = 0;
+  while (i < source.length) {
+    const ch = source[i]!;
+    const from = i;
+    let closed: Group | undefined;
+    if (ch === "\\") {
+      const next = source[i + 1] ?? "";
+      if (/[1-9]/.test(next) || next === "k") {
+        const m = /^\\(?:\d+|k<[^>]*>)/.exec(source.slice(i))!;
+        unsupport(`backreference "${m[0]}"`);
+        re2 += m[0];
+        i += m[0].length;
+      } else if (next === "s" || next === "S") {
+        re2 += next === "s" ? `[${JS_SPACE}]` : `[^${JS_SPACE}]`;
+        i += 2;
+      } else if ((next === "p" || next === "P") && source[i + 2] === "{") {
+        const end = source.indexOf("}", i);
+        re2 += unicodeProperty(next, source.slice(i + 3, end), unsupport);
+        i = end + 1;
+      } else {
+        re2 += ch + next;
+        i += 2;
+      }
+      push({ empty: /[bB]/.test(next), repeats: false });
+    } else if (ch === "[") {
+      let j = i + 1;
+      let cls = "[";
+      while (j < source.length && source[j] !== "]") {
+        if (source[j] === "\\" && source[j + 1] === "s") {
+          cls += JS_SPACE;
+          j += 2;
+        } else if (source[j] === "\\" && /[pP]/.test(source[j + 1] ?? "") && source[j + 2] === "{") {
+          const end = source.indexOf("}", j);
+          cls += unicodeProperty(source[j + 1]!, source.slice(j + 3, end), unsupport);
+          j = end + 1;
+        } else if (source[j] === "\\") {
+          cls += source.slice(j, j + 2);
+          j += 2;
+        } else cls += source[j++];
+      }
+      re2 += cls + "]";
+      i = j + 1;
+      push({ empty: false, repeats: false });
+    } else if (ch === "(") {
+      const head = /^\((\?(?:<=|<!|=|!|:|<[A-Za-z_$][\w$]*>))?/.exec(source.slice(i))![0];
+      if (head === "(?=" || head === "(?!") unsupport(`lookahead "${head}…)"`);
+      const behind = head === "(?<=" || head === "(?<!";
+      if (behind) lookbehind = true;
+      const captures = head === "(" || (head.startsWith("(?<") && !behind);
+      if (captures && groups.some((g) => g.lookbehind)) unsupport(`a capturing group inside a lookbehind (use "(?:…)")`);
+      groups.push({ start: i, alternatives: [[]], lookbehind: behind });
+      re2 += head.startsWith("(?<") && !behind ? `(?P${head.slice(2)}` : head;
+      i += head.length;
+    } else if (ch === ")" && groups.length > 1) {
+      const g = groups.pop()!;
+      const lookaround = g.lookbehind || /^\(\?[=!]/.test(source.slice(g.start));
+      push({
+        empty: lookaround || g.alternatives.some((alt) => alt.every((e) => e.empty)),
+        repeats: !lookaround && g.alternatives.some((alt) => alt.some((e) => e.repeats)),
+      });
+      closed = g;
+      re2 += ch;
+      i++;
+    } else if (ch === "|") {
+      top().alternatives.push([]);
+      re2 += ch;
+      i++;
+    } else if (ch === "*" || ch === "+" || ch === "?" || (ch === "{" && /^\{\d+(?:,\d*)?\}/.test(source.slice(i)))) {
+      const q = ch === "{" ? /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i))! : undefined;
+      const len = q ? q[0].length : 1;
+      const min = q ? Number(q[1]) : ch === "+" ? 1 : 0;
+      const max = q ? (q[2] === undefined ? Number(q[1]) : q[3] === "" ? Infinity : Number(q[3])) : ch === "?" ? 1 : Infinity;
+      const alt = top().alternatives[top().alternatives.length - 1]!;
+      const target = alt[alt.length - 1];
+      if (target) {
+        if (min === 0) target.empty = true;
+        if (max > UNBOUNDED_LIMIT) target.repeats = true;
+      }
+      if (lastGroup && max > UNBOUNDED_LIMIT && risky(lastGroup)) nested ??= source.slice(lastGroup.start, i + len);
+      re2 += source.slice(i, i + len);
+      i += len;
+      if (source[i] === "?") re2 += source[i++];
+    } else {
+      push({ empty: ch === "^" || ch === "$", repeats: false });
+      re2 += ch;
+      i++;
+    }
+    lastGroup = closed;
+    if (i === from) i++; // never loop on malformed input
+  }
+  return { re2: RE2JS.translateRegExp(re2), nested, unsupported, lookbehind };
+}
+
+/** `\p{Script=Latin}` is `\p{Latin}` in RE2; long property names have no RE2 spelling. */
+function unicodeProperty(p: string, body: string, unsupport: (what: string) => void): string {
+  const [name, value] = body.includes("=") ? body.split("=") : [undefined, body];
+  if (name && !/^(Script|sc|Script_Extensions|scx|General_Category|gc)$/.test(name)) unsupport(`"\\${p}{${body}}"`);
+  return `\\${p}{${value}}`;
+}
+
+/**
+ * Why a pattern cannot be used, or undefined when it can. Every pattern must be
+ * a valid JavaScript regex; `native` patterns must not nest unbounded
+ * quantifiers; `linear` patterns must avoid what RE2 cannot run.
+ */
+export function regexProblem(source: string, engine: RegexEngine): string | undefined {
+  try {
+    new RegExp(source, REGEX_FLAGS);
+  } catch (e) {
+    return `invalid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: /, "")}`;
+  }
+  if (engine === "native") {
+    const { nested } = scanRegex(source);
+    return nested
+      ? `nested quantifier "${nested}" can backtrack catastrophically (exponential time on a long line); make each repetition consume a separator, or bound the outer repetition (e.g. {0,10})`
+      : undefined;
+  }
+  try {
+    new LinearRegExp(source, REGEX_FLAGS);
+    return undefined;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+/**
+ * A RegExp look-alike on RE2 (linear time): same pattern syntax (JavaScript),
+ * same `test`/`exec`/`lastIndex` behaviour for the flags rules use (g, i, u, d).
+ * Offsets are UTF-16 code units, as with RegExp.
+ */
+export class LinearRegExp implements SearchRegex {
+  lastIndex = 0;
+  private readonly re: RE2JS;
+  private readonly names: [string, number][];
+  private readonly global: boolean;
+  private readonly indices: boolean;
+
+  constructor(readonly source: string, readonly flags: string) {
+    const scan = scanRegex(source);
+    const advice = "user rules run on a linear-time regex engine; see docs/writing-rules.md#regular-expressions";
+    if (scan.unsupported) throw new UnsupportedRegexError(`not supported in user rules: ${scan.unsupported} (${advice})`);
+    let bits = 0;
+    if (flags.includes("i")) bits |= RE2JS.CASE_INSENSITIVE;
+    if (flags.includes("s")) bits |= RE2JS.DOTALL;
+    if (flags.includes("m")) bits |= RE2JS.MULTILINE;
+    if (scan.lookbehind) bits |= RE2JS.LOOKBEHINDS;
+    try {
+      this.re = RE2JS.compile(scan.re2, bits);
+    } catch (e) {
+      const why = (e as Error).message.replace(/^error parsing regexp: /, "").replace(/`(.{60}).+`$/s, "`$1…`");
+      throw new UnsupportedRegexError(`not supported in user rules: ${why} (${advice})`);
+    }
+    this.names = Object.entries(this.re.namedGroups() as Record<string, number>);
+    this.global = flags.includes("g") || flags.includes("y");
+    this.indices = flags.includes("d");
+  }
+
+  test(text: string): boolean {
+    if (!this.global) return this.re.test(text);
+    return this.exec(text) !== null;
+  }
+
+  exec(text: string): RegExpExecArray | null {
+    const from = this.global ? this.lastIndex : 0;
+    if (from > text.length || (from === 0 && !this.re.test(text))) {
+      this.lastIndex = 0;
+      return null;
+    }
+    const m = this.re.matcher(text);
+    if (!m.find(from)) {
+      this.lastIndex = 0;
+      return null;
+    }
+    const count = m.groupCount();
+    const values: (string | undefined)[] = [];
+    const spans: ([number, number] | undefined)[] = [];
+    for (let g = 0; g <= count; g++) {
+      const s = m.start(g);
+      values.push(s < 0 ? undefined : text.slice(s, m.end(g)));
+      spans.push(s < 0 ? undefined : [s, m.end(g)]);
+    }
+    const result = Object.assign(values, { index: m.start(), input: text, groups: undefined as Record<string, string | undefined> | undefined }) as RegExpExecArray;
+    if (this.names.length > 0) result.groups = Object.fromEntries(this.names.map(([n, g]) => [n, values[g]])) as Record<string, string>;
+    if (this.indices) {
+      const idx = Object.assign(spans, { groups: undefined as Record<string, [number, number] | undefined> | undefined });
+      if (this.names.length > 0) idx.groups = Object.fromEntries(this.names.map(([n, g]) => [n, spans[g]]));
+      result.indices = idx as RegExpIndicesArray;
+    }
+    if (this.global) this.lastIndex = m.end();
+    return result;
+  }
 }
 
 /** One alternation per list, so a line costs one regex run per list, whatever the list's size. */
-function union(sources: readonly string[] | undefined, anchored: boolean): RegExp | undefined {
+function union(sources: readonly string[] | undefined, anchored: boolean): SearchRegex | undefined {
   if (!sources || sources.length === 0) return undefined;
   const body = sources.map((s) => `(?:${s})`).join("|");
   return compileRegex(anchored ? `^(?:${body})$` : body);
