@@ -1,4 +1,5 @@
 import { ruleSource } from "./rule-source.js";
+import { TIDY_RULE } from "../engine/spans.js";
 import type { CompiledRule } from "../rules/types.js";
 import { sortedTallies, type Tally, type Totals } from "./totals.js";
 
@@ -18,17 +19,18 @@ export function barChart(title: string, kind: "rule" | "category", table: Record
   }
   const max = Math.max(1, ...rows.map((r) => r.t.removals));
   const rowH = 22;
-  const labelW = 230;
-  const barW = 360;
+  const labelW = 180;
+  const barW = 200;
   const h = rows.length * rowH + 8;
   const bars = rows
     .map((r, i) => {
       const y = 4 + i * rowH;
       const w = Math.max(2, Math.round((barW * r.t.removals) / max));
-      const attr = r.rest ? "" : ` data-${kind}="${esc(r.key)}" class="bar" tabindex="0" role="button"`;
+      const engine = r.key === TIDY_RULE || (kind === "category" && r.key === "tidy");
+      const attr = r.rest ? "" : ` data-${kind}="${esc(r.key)}" class="bar${engine ? " engine" : ""}" tabindex="0" role="button"`;
       return (
         `<g${attr}><title>${esc(r.key)}: ${r.t.removals} removals, ${r.t.bytes} bytes, ${r.t.files} files</title>` +
-        `<text x="${labelW - 6}" y="${y + 15}" text-anchor="end">${esc(r.key.length > 34 ? `${r.key.slice(0, 33)}…` : r.key)}</text>` +
+        `<text x="${labelW - 6}" y="${y + 15}" text-anchor="end">${esc(r.key.length > 30 ? `${r.key.slice(0, 29)}…` : r.key)}</text>` +
         `<rect x="${labelW}" y="${y + 3}" width="${w}" height="${rowH - 6}" rx="2"></rect>` +
         `<text x="${labelW + w + 6}" y="${y + 15}" class="num">${r.t.removals}</text></g>`
       );
@@ -75,7 +77,7 @@ h1{font-size:20px;margin:0 0 12px}h2{font-size:16px;margin:20px 0 8px}
 .stat .v{font-size:20px;font-weight:600}.stat .k{color:var(--muted);font-size:12px}
 .charts{display:flex;flex-wrap:wrap;gap:24px}.chart{margin:0}.chart figcaption{font-weight:600;margin:4px 0}
 .chart text{font-size:12px;fill:var(--fg)}.chart .num{fill:var(--muted)}.chart rect{fill:#e0736b}.chart .bar{cursor:pointer}
-.chart .bar.dim rect{fill:#d1d5db}.chart .bar.on rect{fill:#b91c1c}
+.chart .bar.engine rect{fill:#cbd5e1}.chart .bar.dim rect{fill:#e5e7eb}.chart .bar.on rect{fill:#b91c1c}
 .flagged{border:1px solid #f59e0b;background:#fffbeb;border-radius:6px;padding:8px 12px}.flagged li{margin:2px 0}
 .controls{display:flex;flex-wrap:wrap;gap:10px;align-items:center;margin:8px 0}
 table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}

@@ -39,7 +39,7 @@ export function judgeLine(rule: CompiledRule, info: LineInfo): Verdict {
       if (!start && !member) return v("no-match", `none of its ${spec.kind === "block" ? "start or member " : ""}matchers hit the line${tooLong(spec.match, info)}`);
       const ex = firstException(spec.exceptions, info.content);
       if (ex !== undefined) return v("protected", `its ${start ? "match" : "members"} hit the line, but the exception /${ex}/ protects it`);
-      if (!start) return v("member-only", `the line looks like a member of the block, but no start line of the block is within ${spec.before ?? 0} line(s) above or ${spec.after ?? 0} below`);
+      if (!start) return v("member-only", `the line looks like a member of the block, but no start line of the block is close enough (within ${spec.after ?? 0} line(s) above it or ${spec.before ?? 0} below it)`);
       return v("matches", "its match hits the line");
     }
     case "inline": {
