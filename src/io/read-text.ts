@@ -1,3 +1,4 @@
+import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 
 /** Why a file cannot be cleaned; the file is reported and left alone. */
@@ -68,30 +69,52 @@ function accessReason(err: NodeJS.ErrnoException, symlink: boolean): string {
   }
 }
 
+function checkStat(path: string, st: { isDirectory(): boolean; isFile(): boolean; size: number }, options: ReadOptions): void {
+  if (st.isDirectory()) throw new InputError(path, "is a directory, skipped");
+  if (!st.isFile()) throw new InputError(path, "not a regular file (device, socket or pipe), skipped");
+  if (options.maxBytes !== undefined && st.size > options.maxBytes) {
+    throw new InputError(path, `file is ${formatMB(st.size)}, over the --max-size limit of ${formatMB(options.maxBytes)}, skipped (raise --max-size to clean it)`);
+  }
+}
+
+const asInputError = (path: string, e: unknown, options: ReadOptions) =>
+  e instanceof InputError ? e : new InputError(path, accessReason(e as NodeJS.ErrnoException, options.symlink ?? false));
+
 /**
  * Read and decode one input file. Every refusal is an InputError with a
  * one-line reason: missing, unreadable, broken symlink, symlink loop, not a
- * regular file, larger than `maxBytes`, or not UTF-8 text (see decodeText).
+ * regular file, larger than `maxBytes` (checked before reading), or not
+ * UTF-8 text (see decodeText).
  */
 export async function readText(path: string, options: ReadOptions = {}): Promise<{ bytes: Buffer; text: string }> {
-  let size: number;
-  try {
-    const st = await stat(path);
-    if (st.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
-    if (!st.isFile()) throw new InputError(path, "not a regular file (device, socket or pipe), skipped");
-    size = st.size;
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw new InputError(path, accessReason(e as NodeJS.ErrnoException, options.symlink ?? false));
-  }
-  if (options.maxBytes !== undefined && size > options.maxBytes) {
-    throw new InputError(path, `file is ${formatMB(size)}, over the --max-size limit of ${formatMB(options.maxBytes)}, skipped (raise --max-size to clean it)`);
-  }
   let bytes: Buffer;
   try {
+    checkStat(path, await stat(path), options);
     bytes = await readFile(path);
   } catch (e) {
-    throw new InputError(path, accessReason(e as NodeJS.ErrnoException, options.symlink ?? false));
+    throw asInputError(path, e, options);
+  }
+  return { bytes, text: decodeText(bytes, path) };
+}
+
+/**
+ * readText with synchronous calls, for worker threads (and --jobs 1): one
+ * open, fstat, read and close per file, no thread-pool round trips. Opened
+ * non-blocking, so a FIFO named like an input cannot hang the run.
+ */
+export function readTextSync(path: string, options: ReadOptions = {}): { bytes: Buffer; text: string } {
+  let bytes: Buffer;
+  try {
+    const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const st = fstatSync(fd);
+      checkStat(path, st, options);
+      bytes = readFileSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (e) {
+    throw asInputError(path, e, options);
   }
   return { bytes, text: decodeText(bytes, path) };
 }

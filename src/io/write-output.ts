@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { closeSync, fchmodSync, fchownSync, fsyncSync, openSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import { mkdir, open, rename, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
@@ -43,6 +44,30 @@ export async function writeAtomic(path: string, data: Uint8Array, options: Atomi
     await rename(tmp, path);
   } catch (e) {
     await unlink(tmp).catch(() => undefined);
+    throw e;
+  }
+}
+
+/** writeAtomic with synchronous calls (worker threads, --jobs 1). */
+export function writeAtomicSync(path: string, data: Uint8Array, options: AtomicWriteOptions = {}): void {
+  const tmp = options.tmp ?? tempPathFor(path);
+  const fd = openSync(tmp, "wx", options.mode ?? 0o666);
+  try {
+    try {
+      writeFileSync(fd, data);
+      if (options.mode !== undefined) fchmodSync(fd, options.mode);
+      if (options.uid !== undefined && options.gid !== undefined && process.getuid?.() === 0) fchownSync(fd, options.uid, options.gid);
+      if (options.fsync) fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* not there */
+    }
     throw e;
   }
 }

@@ -9,7 +9,7 @@ export interface Tally {
 const countLines = (s: string) => {
   if (s.length === 0) return 0;
   let n = 0;
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 10) n++;
+  for (let i = s.indexOf("\n"); i >= 0; i = s.indexOf("\n", i + 1)) n++;
   return s.endsWith("\n") ? n : n + 1;
 };
 

@@ -5,7 +5,7 @@ import { processFile, type RunSettings } from "./process-file.js";
 
 /** Do one request: the same code runs in-process (--jobs 1) and in worker threads. */
 export async function handleRequest(req: WorkerRequest, rules: readonly CompiledRule[], settings: RunSettings): Promise<WorkerReply> {
-  if (req.kind === "file") return { kind: "file", outcome: await processFile(req.task, rules, settings) };
+  if (req.kind === "file") return { kind: "file", outcome: processFile(req.task, rules, settings) };
   try {
     const doc = cleanDocument(req.text, rules, settings.guard);
     return { kind: "text", outcome: { id: req.id, result: doc.result, ...(doc.guarded ? { guarded: doc.guarded, proposed: doc.proposed } : {}) } };

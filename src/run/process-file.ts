@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import { copyFile, lstat, mkdir, readFile, realpath, stat } from "node:fs/promises";
+import { copyFileSync, lstatSync, mkdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { CleanResult } from "../engine/clean.js";
-import { InputError, readText } from "../io/read-text.js";
-import { outputBytes, tempPathFor, writeAtomic } from "../io/write-output.js";
+import { InputError, readTextSync } from "../io/read-text.js";
+import { outputBytes, tempPathFor, writeAtomicSync } from "../io/write-output.js";
 import { summarize, type FileSummary } from "../report/stats.js";
 import type { CompiledRule } from "../rules/types.js";
 import { cleanDocument } from "./document.js";
@@ -55,31 +55,36 @@ export type FileOutcome =
 
 const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 
-const exists = async (p: string) => {
-  try {
-    await lstat(p);
-    return true;
-  } catch {
-    return false;
-  }
-};
+/** Directories this thread already created (one mkdir per directory, not per file). */
+const made = new Set<string>();
+function ensureDir(dir: string): void {
+  if (made.has(dir)) return;
+  mkdirSync(dir, { recursive: true });
+  if (made.size > 10_000) made.clear();
+  made.add(dir);
+}
 
 /** Can the existing output be replaced? (--force, or the manifest says boilerstrip wrote exactly these bytes.) */
-async function checkOverwrite(task: FileTask): Promise<string | undefined> {
-  if (task.force || !(await exists(task.dest))) return undefined;
+function checkOverwrite(task: FileTask): string | undefined {
+  if (task.force || !lstatSync(task.dest, { throwIfNoEntry: false })) return undefined;
   if (task.knownHash) {
-    const current = sha256(await readFile(task.dest));
+    const current = sha256(readFileSync(task.dest));
     if (current === task.knownHash) return undefined;
     return `output ${task.dest} exists and was changed since boilerstrip wrote it; not overwritten (use --force)`;
   }
   return `output ${task.dest} exists and was not written by boilerstrip; not overwritten (use --force)`;
 }
 
-/** Read, clean, guard and write one file. Never throws for a problem with the file: it becomes a failed outcome. */
-export async function processFile(task: FileTask, rules: readonly CompiledRule[], settings: RunSettings): Promise<FileOutcome> {
+/**
+ * Read, clean, guard and write one file. Never throws for a problem with the
+ * file: it becomes a failed outcome. Synchronous on purpose: it runs on a
+ * worker thread (or --jobs 1), where sync calls avoid a thread-pool round
+ * trip per system call.
+ */
+export function processFile(task: FileTask, rules: readonly CompiledRule[], settings: RunSettings): FileOutcome {
   const { id } = task;
   try {
-    const { bytes, text } = await readText(task.path, { maxBytes: settings.maxBytes, symlink: task.symlink });
+    const { bytes, text } = readTextSync(task.path, { maxBytes: settings.maxBytes, symlink: task.symlink });
     const doc = cleanDocument(text, rules, settings.guard);
     const details = settings.details ? { input: text, result: doc.proposed ?? doc.result } : {};
     const summary = summarize(text, doc.result);
@@ -87,10 +92,10 @@ export async function processFile(task: FileTask, rules: readonly CompiledRule[]
     if (task.inPlace) {
       if (!doc.result.changed) return { id, ok: true, summary, written: false, ...guarded, ...details };
       // a symbolic link is not replaced by a file: its target is rewritten
-      const target = task.symlink ? await realpath(task.path) : task.path;
-      const st = await stat(target);
-      if (task.backup) await copyFile(target, task.backup);
-      await writeAtomic(target, outputBytes(bytes, doc.result), {
+      const target = task.symlink ? realpathSync(task.path) : task.path;
+      const st = statSync(target);
+      if (task.backup) copyFileSync(target, task.backup);
+      writeAtomicSync(target, outputBytes(bytes, doc.result), {
         tmp: task.symlink ? tempPathFor(target) : task.tmp,
         mode: st.mode & 0o7777,
         uid: st.uid,
@@ -100,11 +105,11 @@ export async function processFile(task: FileTask, rules: readonly CompiledRule[]
       return { id, ok: true, summary, written: true, ...guarded, ...details };
     }
     if (resolve(task.dest) === resolve(task.path)) throw new InputError(task.path, "output path is the input itself; use --in-place to rewrite inputs");
-    const refused = await checkOverwrite(task);
+    const refused = checkOverwrite(task);
     if (refused) throw new InputError(task.path, refused);
     const out = outputBytes(bytes, doc.result);
-    await mkdir(dirname(task.dest), { recursive: true });
-    await writeAtomic(task.dest, out, { tmp: task.tmp });
+    ensureDir(dirname(task.dest));
+    writeAtomicSync(task.dest, out, { tmp: task.tmp });
     return { id, ok: true, summary, written: true, sha256: sha256(out), ...guarded, ...details };
   } catch (e) {
     if (e instanceof InputError) return { id, ok: false, reason: e.reason };

@@ -134,7 +134,7 @@ async function runClean(inputs: string[], opts: CleanOptions, ctx: CliContext): 
     run = await runFiles(
       {
         inputs, extensions, out: opts.out, inPlace: opts.inPlace ?? false, backup, force: opts.force ?? false,
-        failFast: opts.failFast ?? false, window: Math.max(8, jobs * 4), progress, stderr: ctx.stderr, report,
+        failFast: opts.failFast ?? false, window: opts.failFast ? jobs : Math.max(8, jobs * 4), progress, stderr: ctx.stderr, report,
       },
       cleaner,
     );
