@@ -1,4 +1,4 @@
-import type { CompiledRule, RuleContext } from "../rules/types.js";
+import type { CompiledRule, CorpusStats, RuleContext } from "../rules/types.js";
 import { makeDocument } from "./document.js";
 import { analyse, type LineInfo } from "./features.js";
 import { applySpans, mergeSpans, planRemovals, type Proposal, type Span } from "./spans.js";
@@ -14,18 +14,23 @@ export interface CleanResult {
 /** Removing one thing can expose another (a title now repeated, a menu now at the edge): passes run until nothing changes. */
 const MAX_PASSES = 4;
 
+export interface CleanTextOptions {
+  /** Corpus line frequencies for rules that learn from the corpus. */
+  corpus?: CorpusStats;
+}
+
 /** Run every rule once over a text and plan the removals. */
-export function proposeAll(text: string, rules: readonly CompiledRule[]): Span[] {
+export function proposeAll(text: string, rules: readonly CompiledRule[], options: CleanTextOptions = {}): Span[] {
   const doc = makeDocument(text);
   const lines = analyse(doc);
   const proposals: Proposal[] = [];
   // Phase 1: phrase, block and inline rules. Phase 2: structural rules, which
   // see which lines phase 1 removes (a menu is recognised by its known items).
-  const first: RuleContext = { doc, lines, removed: [] };
+  const first: RuleContext = { doc, lines, removed: [], corpus: options.corpus };
   for (const rule of rules) {
     if (rule.meta.kind !== "structural") for (const p of rule.propose(first)) proposals.push(p);
   }
-  const second: RuleContext = { doc, lines, removed: removedLines(lines, proposals) };
+  const second: RuleContext = { doc, lines, removed: removedLines(lines, proposals), corpus: options.corpus };
   for (const rule of rules) {
     if (rule.meta.kind === "structural") for (const p of rule.propose(second)) proposals.push(p);
   }
@@ -87,12 +92,12 @@ function toOriginal(pieces: readonly Piece[], offset: number, isEnd: boolean): n
 }
 
 /** Clean a text with a rule set: the result is the text with spans deleted, stable under a second cleaning. */
-export function cleanText(text: string, rules: readonly CompiledRule[]): CleanResult {
-  let spans = proposeAll(text, rules);
+export function cleanText(text: string, rules: readonly CompiledRule[], options: CleanTextOptions = {}): CleanResult {
+  let spans = proposeAll(text, rules, options);
   if (spans.length === 0) return { text, spans, changed: false };
   let current = applySpans(text, spans);
   for (let pass = 1; pass < MAX_PASSES; pass++) {
-    const more = proposeAll(current, rules);
+    const more = proposeAll(current, rules, options);
     if (more.length === 0) break;
     const pieces = keptPieces(text.length, spans);
     const mapped = more.map((s) => ({ ...s, start: toOriginal(pieces, s.start, false), end: toOriginal(pieces, s.end, true) }));

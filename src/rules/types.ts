@@ -77,6 +77,16 @@ export interface RuleContext {
    * is true when earlier rules remove all of line i. Empty for the first phase.
    */
   readonly removed: readonly boolean[];
+  /** Line frequencies across the corpus being cleaned, when the run counted them (`repeat/` rules). */
+  readonly corpus?: CorpusStats;
+}
+
+/** Document frequencies of normalised lines over a corpus (or one group of it). */
+export interface CorpusStats {
+  /** How many documents were counted. */
+  readonly documents: number;
+  /** In how many documents a line occurs (the line as it stands in the text; the stats normalise it). */
+  documentFrequency(line: string, path?: string): number;
 }
 
 export interface CompiledRule {

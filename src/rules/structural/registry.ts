@@ -3,6 +3,7 @@ import { repeatedLine } from "./repeated-line.js";
 import { edgeMenu } from "./edge-menu.js";
 import { labelRun } from "./label-run.js";
 import { tailCut } from "./tail-cut.js";
+import { tailDensity } from "./tail-density.js";
 
 /** Emit a removal [start, end) in document offsets. */
 export type Emit = (start: number, end: number) => void;
@@ -18,5 +19,5 @@ export interface StructuralAlgorithm {
 }
 
 export const ALGORITHMS: ReadonlyMap<string, StructuralAlgorithm> = new Map(
-  [repeatedLine, edgeMenu, labelRun, tailCut].map((a) => [a.name, a]),
+  [repeatedLine, edgeMenu, labelRun, tailCut, tailDensity].map((a) => [a.name, a]),
 );

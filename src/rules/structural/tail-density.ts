@@ -1,0 +1,59 @@
+import type { LineInfo } from "../../engine/features.js";
+import type { RuleContext } from "../types.js";
+import { num } from "./options.js";
+import type { StructuralAlgorithm } from "./registry.js";
+
+/**
+ * The end of a page after its article, found by shape alone: the suffix of the
+ * document where label-like lines (menus, teaser headlines, lines other rules
+ * removed) outweigh prose the most. Each label counts for the cut, each word of
+ * prose against it; the suffix with the highest score goes when that score
+ * passes `minScore` and at most `maxShareAfter` of the document's prose is in it.
+ */
+export const tailDensity: StructuralAlgorithm = {
+  name: "tail-density",
+  description: "the end of the page where short label lines outweigh prose",
+  options: ["minScore", "maxShareAfter", "labelWords", "proseWords", "wordCost", "lineCost", "keepProseWords"],
+  create(options) {
+    const minScore = num(options, "minScore", 6, 0);
+    const maxShareAfter = num(options, "maxShareAfter", 0.15, 0, 1);
+    const labelWords = num(options, "labelWords", 6, 1);
+    const proseWords = num(options, "proseWords", 8, 1);
+    const wordCost = num(options, "wordCost", 0.1, 0);
+    const lineCost = num(options, "lineCost", 0, 0);
+    const keepProseWords = num(options, "keepProseWords", Infinity, 1);
+    return (ctx: RuleContext, emit) => {
+      const { lines, removed } = ctx;
+      const isProse = (l: LineInfo) => l.sentenceEnd && l.words >= proseWords;
+      const score = (l: LineInfo): number => {
+        if (l.blank) return 0;
+        if (removed[l.index]) return 2;
+        if (isProse(l)) return -l.words * wordCost - lineCost;
+        if (l.words <= labelWords && !l.sentenceEnd) return 1;
+        return l.sentenceEnd ? -l.words * wordCost : 0.25;
+      };
+      const total = lines.reduce((a, l) => a + (isProse(l) ? l.words : 0), 0);
+      if (total === 0) return;
+      let best = 0;
+      let cut = -1;
+      let sum = 0;
+      let proseAfter = 0;
+      for (let i = lines.length - 1; i >= 0; i--) {
+        const l = lines[i]!;
+        sum += score(l);
+        if (isProse(l)) proseAfter += l.words;
+        if (proseAfter > maxShareAfter * total) break;
+        if (!l.blank && sum > best) {
+          best = sum;
+          cut = i;
+        }
+      }
+      if (cut < 0 || best < minScore) return;
+      // prose paragraphs of at least keepProseWords words stay even inside the cut
+      for (let i = cut; i < lines.length; i++) {
+        const l = lines[i]!;
+        if (!l.blank && !(isProse(l) && l.words >= keepProseWords)) emit(l.line.start, l.line.next);
+      }
+    };
+  },
+};
