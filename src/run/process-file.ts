@@ -5,14 +5,17 @@ import type { CleanResult } from "../engine/clean.js";
 import { InputError, readTextSync } from "../io/read-text.js";
 import { outputBytes, tempPathFor, writeAtomicSync } from "../io/write-output.js";
 import { summarize, type FileSummary } from "../report/stats.js";
+import type { RuleOptions } from "../config/select.js";
 import type { CompiledRule } from "../rules/types.js";
 import { cleanDocument } from "./document.js";
 import type { GuardOptions } from "./guard.js";
 
 /** Settings every cleaner (in-process or worker thread) runs with; plain data, sent to workers. */
 export interface RunSettings {
-  /** Rule directories/files, in load order (the built-in packs included unless --no-builtin). */
-  ruleDirs: string[];
+  /** The command line's rule options (--rules, --config, --only, ...): each worker selects and compiles the same rule set from them. */
+  ruleOptions: RuleOptions;
+  /** The directory the config file is looked up from. */
+  cwd: string;
   guard: GuardOptions | false;
   /** Files larger than this are refused (memory stays bounded). */
   maxBytes: number;

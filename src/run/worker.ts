@@ -1,15 +1,15 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { loadRules } from "../rules/load.js";
+import { selectRules } from "../config/select.js";
 import { handleRequest } from "./handle.js";
 import type { WorkerRequest } from "./messages.js";
 import type { RunSettings } from "./process-file.js";
 
 // A worker thread of the clean pool: compiles the rules once (they are data
-// files, so only their paths cross the thread boundary), then cleans the
+// files, so only the rule options cross the thread boundary), then cleans the
 // requests it is sent. The pool keeps a few in flight per worker, so one
 // file's reading and writing overlaps another's cleaning.
 const settings = workerData as RunSettings;
-const rules = loadRules(settings.ruleDirs);
+const rules = selectRules(settings.ruleOptions, { cwd: settings.cwd });
 parentPort!.on("message", (req: WorkerRequest) => {
   void handleRequest(req, rules, settings).then((reply) => parentPort!.postMessage(reply));
 });

@@ -1,14 +1,12 @@
 import { availableParallelism } from "node:os";
 import { createWriteStream } from "node:fs";
 import { rename, unlink } from "node:fs/promises";
-import { resolve } from "node:path";
 import { Option, type Command } from "commander";
 import { decodeText, formatMB } from "../../io/read-text.js";
 import { readAll } from "../../io/stdin.js";
 import { tempPathFor } from "../../io/write-output.js";
 import { formatSummary } from "../../report/summary.js";
 import type { ReportSink } from "../../report/sink.js";
-import { BUILTIN_RULES_DIR } from "../../rules/load.js";
 import type { CompiledRule } from "../../rules/types.js";
 import { cleanDocument } from "../../run/document.js";
 import { DEFAULT_GUARD } from "../../run/guard.js";
@@ -106,7 +104,8 @@ async function runClean(inputs: string[], opts: CleanOptions, ctx: CliContext): 
   if (typeof maxMB === "string") return usage(ctx, maxMB);
   const rules = rulesFromOptions(opts);
   const settings: RunSettings = {
-    ruleDirs: [...(opts.builtin === false ? [] : [BUILTIN_RULES_DIR]), ...(opts.rules ?? []).map((d) => resolve(d))],
+    ruleOptions: { rules: opts.rules, builtin: opts.builtin, config: opts.config, only: opts.only, disable: opts.disable, lang: opts.lang },
+    cwd: process.cwd(),
     guard: opts.guard ? { maxShare: share / 100 } : false,
     maxBytes: Math.floor(maxMB * 1024 * 1024),
     details: Boolean(opts.report),
