@@ -64,7 +64,8 @@ export function nodeAt(root: Node | null | undefined, path: (string | number)[])
       // point at the key when the value itself is absent or the key is the problem
       node = (pair.value as Node | null) ?? (pair.key as Node);
       key = pair.value == null;
-      if (step === path[path.length - 1] && typeof step === "string" && !isMap(node) && !isSeq(node)) key = false;
+      // a problem with a whole mapping or list is shown at its key (the value starts on the next line)
+      if (step === path[path.length - 1] && (isMap(node) || isSeq(node))) node = pair.key as Node;
     } else if (isSeq(node) && typeof step === "number") {
       node = node.items[step] as Node | undefined;
     } else break;

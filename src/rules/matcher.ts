@@ -60,6 +60,8 @@ interface Scan {
   /** The first construct RE2 cannot run, described for a user. */
   unsupported?: string;
   lookbehind: boolean;
+  /** Some alternative of the whole pattern can match without consuming a character (`x?`, `\b`). */
+  matchesEmpty: boolean;
 }
 
 /** One element of a regex alternative: can it match the empty string, does it repeat without bound? */
@@ -183,7 +185,8 @@ function scanRegex(source: string): Scan {
     lastGroup = closed;
     if (i === from) i++; // never loop on malformed input
   }
-  return { re2: RE2JS.translateRegExp(re2), nested, unsupported, lookbehind };
+  const matchesEmpty = root.alternatives.some((alt) => alt.every((e) => e.empty));
+  return { re2: RE2JS.translateRegExp(re2), nested, unsupported, lookbehind, matchesEmpty };
 }
 
 /** `\p{Script=Latin}` is `\p{Latin}` in RE2; long property names have no RE2 spelling. */
@@ -191,6 +194,11 @@ function unicodeProperty(p: string, body: string, unsupport: (what: string) => v
   const [name, value] = body.includes("=") ? body.split("=") : [undefined, body];
   if (name && !/^(Script|sc|Script_Extensions|scx|General_Category|gc)$/.test(name)) unsupport(`"\\${p}{${body}}"`);
   return `\\${p}{${value}}`;
+}
+
+/** Whether a pattern can match without consuming a character (an inline pattern must not: it would remove nothing). */
+export function matchesEmpty(source: string): boolean {
+  return scanRegex(source).matchesEmpty;
 }
 
 /**

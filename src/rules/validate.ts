@@ -1,5 +1,5 @@
 import { ALGORITHMS } from "./structural/registry.js";
-import { regexProblem, withRegexEngine, type RegexEngine } from "./matcher.js";
+import { matchesEmpty, regexProblem, withRegexEngine, type RegexEngine } from "./matcher.js";
 import type { RuleSpec } from "./types.js";
 
 /** A problem in a rule file, located by its path in the parsed data. */
@@ -109,17 +109,22 @@ export function validateSpec(data: unknown, options: ValidateOptions = {}): Spec
   const kind = data.kind;
   const known = typeof kind === "string" && kind in KIND_KEYS;
   const allowed: readonly string[] = known ? [...COMMON_KEYS, ...KIND_KEYS[kind as keyof typeof KIND_KEYS]] : TOP_KEYS;
+  const misspelt = new Set<string>(); // keys an unknown key probably meant: not reported missing as well
   for (const key of Object.keys(data)) {
     if (allowed.includes(key)) continue;
     if (TOP_KEYS.includes(key as never)) fail([key], `key "${key}" does not apply to a ${String(kind)} rule (a ${String(kind)} rule takes ${allowed.filter((k) => k !== "$schema").join(", ")})`);
-    else fail([key], `unknown key "${key}"${didYouMean(key, allowed)}`);
+    else {
+      fail([key], `unknown key "${key}"${didYouMean(key, allowed)}`);
+      const meant = closest(key, allowed);
+      if (meant) misspelt.add(meant);
+    }
   }
   const str = (key: string) => {
     const v = data[key];
     if (v !== undefined && (typeof v !== "string" || v.trim() === "")) fail([key], `"${key}" must be a non-empty string`);
   };
   for (const key of REQUIRED_KEYS) {
-    if (data[key] !== undefined) continue;
+    if (data[key] !== undefined || misspelt.has(key)) continue;
     if (key === "kind") fail([], `missing required key "kind" (one of ${KINDS.join(", ")})`);
     else if (key === "languages") fail([], `missing required key "languages" (codes like [en, de], or [any])`);
     else if (key === "examples") fail([], `missing required key "examples": every rule needs "remove" (in/out pairs) and "keep" (texts it must leave alone)`);
@@ -135,7 +140,7 @@ export function validateSpec(data: unknown, options: ValidateOptions = {}): Spec
   }
   if (known) {
     for (const key of KIND_REQUIRED[kind as keyof typeof KIND_REQUIRED]) {
-      if (data[key] !== undefined) continue;
+      if (data[key] !== undefined || misspelt.has(key)) continue;
       if (key === "algorithm") fail([], `a structural rule needs "algorithm" (one of ${[...ALGORITHMS.keys()].join(", ")})`);
       else fail([], `${kind === "inline" ? "an" : "a"} ${kind} rule needs "${key}"`);
     }
@@ -177,7 +182,11 @@ export function validateSpec(data: unknown, options: ValidateOptions = {}): Spec
       }
       break;
     case "inline":
-      if (data.pattern !== undefined) regex(["pattern"], data.pattern);
+      if (data.pattern !== undefined) {
+        const before = problems.length;
+        regex(["pattern"], data.pattern);
+        if (problems.length === before && matchesEmpty(data.pattern as string)) fail(["pattern"], `an inline pattern must not match the empty string (it would remove nothing); make it need at least one character`);
+      }
       matchSpec("match");
       break;
     case "structural":
@@ -189,14 +198,14 @@ export function validateSpec(data: unknown, options: ValidateOptions = {}): Spec
   if (ex !== undefined && !isObj(ex)) fail(["examples"], `"examples" must be a mapping with "remove" (in/out pairs) and "keep" (texts it must leave alone)`);
   else if (isObj(ex)) {
     for (const k of Object.keys(ex)) if (!(EXAMPLE_KEYS as readonly string[]).includes(k)) fail(["examples", k], `unknown key "${k}" in examples${didYouMean(k, EXAMPLE_KEYS)}`);
-    if (!Array.isArray(ex.remove) || ex.remove.length === 0) fail(["examples"], `examples need at least one "remove" case (in: text, out: expected output)`);
+    if (!Array.isArray(ex.remove) || ex.remove.length === 0) fail(ex.remove === undefined ? ["examples"] : ["examples", "remove"], `examples need at least one "remove" case (in: text, out: expected output)`);
     else
       ex.remove.forEach((c, i) => {
         if (!isObj(c) || typeof c.in !== "string" || typeof c.out !== "string") return fail(["examples", "remove", i], `a remove example needs "in" and "out" strings`);
         for (const k of Object.keys(c)) if (k !== "in" && k !== "out") fail(["examples", "remove", i, k], `unknown key "${k}" in a remove example (use "in" and "out")`);
         if (c.in === c.out) fail(["examples", "remove", i], `this remove example removes nothing ("out" equals "in"); move the text to "keep" or cut the boilerplate from "out"`);
       });
-    if (!Array.isArray(ex.keep) || ex.keep.length === 0) fail(["examples"], `examples need at least one "keep" case (a text the rule must leave unchanged)`);
+    if (!Array.isArray(ex.keep) || ex.keep.length === 0) fail(ex.keep === undefined ? ["examples"] : ["examples", "keep"], `examples need at least one "keep" case (a text the rule must leave unchanged)`);
     else ex.keep.forEach((c, i) => (typeof c === "string" ? undefined : fail(["examples", "keep", i], "a keep example must be a string")));
   }
   return problems;
