@@ -10,6 +10,8 @@ import type { StructuralAlgorithm } from "./registry.js";
  * prose against it; the suffix with the highest score goes when that score
  * passes `minScore` and at most `maxShareAfter` of the document's prose is in it.
  */
+const DATA = /\p{L}.*\d|\d.*\p{L}.*:/u;
+
 export const tailDensity: StructuralAlgorithm = {
   name: "tail-density",
   description: "the end of the page where short label lines outweigh prose",
@@ -29,6 +31,8 @@ export const tailDensity: StructuralAlgorithm = {
         if (l.blank) return 0;
         if (removed[l.index]) return 2;
         if (isProse(l)) return -l.words * wordCost - lineCost;
+        // "Calories: 216", "Hubraum 1.598": data rows of a table or list are not navigation
+        if (DATA.test(l.content)) return 0;
         if (l.words <= labelWords && !l.sentenceEnd) return 1;
         return l.sentenceEnd ? -l.words * wordCost : 0.25;
       };
