@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import { diffLines } from "diff";
 import { loadSelection, resolveSelection } from "../../config/select.js";
 import { describeFailure, exampleCount, testRuleExamples, type ExampleFailure } from "../../rules/examples.js";
-import { BUILTIN_RULES_DIR, displayPath, loadRules, RuleLoadError } from "../../rules/load.js";
+import { BUILTIN_RULES_DIR, displayPath, listRuleFiles, loadRuleFile, loadRules } from "../../rules/load.js";
 import type { CompiledRule } from "../../rules/types.js";
 import { buildRuleSchema, ID_PATTERN, KINDS, LANGUAGE_PATTERN, PLACEHOLDER } from "../../rules/validate.js";
 import { ALGORITHMS } from "../../rules/structural/registry.js";
@@ -206,11 +206,12 @@ function runNew(rawId: string, opts: NewOptions, ctx: CliContext): number {
   if (existsSync(dir) && !statSync(dir).isDirectory()) return fail(`${displayPath(dir)} is a file; rules new needs a rule directory (pass --rules DIR)`);
   const file = join(dir, ...id.split("/")) + ".yaml";
   if (existsSync(file)) return fail(`${displayPath(file)} already exists; pick another id or edit that file`);
-  try {
-    const existing = loadSelection(sel, { applyOptions: false }).find((r) => r.meta.id === id);
-    if (existing) return fail(`a rule "${id}" already exists (${displayPath(existing.meta.source.file)}:${existing.meta.source.line}); pick another id`);
-  } catch (e) {
-    if (!(e instanceof RuleLoadError)) throw e; // a broken rule elsewhere must not stop scaffolding
+  // a rule file elsewhere that does not load yet (another unfilled skeleton) must not stop scaffolding
+  for (const d of [...(sel.builtin ? [BUILTIN_RULES_DIR] : []), ...sel.userDirs].filter((p) => existsSync(p))) {
+    for (const other of listRuleFiles(d)) {
+      const existing = loadRuleFile(other).rule;
+      if (existing?.meta.id === id) return fail(`a rule "${id}" already exists (${displayPath(existing.meta.source.file)}:${existing.meta.source.line}); pick another id`);
+    }
   }
 
   mkdirSync(dirname(file), { recursive: true });
