@@ -1,0 +1,49 @@
+import { readFileSync } from "node:fs";
+import { discover, type DiscoverOptions } from "../io/discover.js";
+import { InputError, readText } from "../io/read-text.js";
+import { CorpusCounts } from "./counts.js";
+import { decodeStats, StatsFormatError } from "./format.js";
+
+export interface CountOptions extends DiscoverOptions {
+  /** `dir` (default), `all` or `regex:<pattern>`. */
+  groupBy?: string;
+  /** Files larger than this are skipped (with an error). */
+  maxBytes?: number;
+  /** Called once per file that cannot be read (one line: path and reason); counting goes on. */
+  onError?: (message: string) => void;
+}
+
+/** Count the documents under `inputs` (files, directories, globs): pass one of a --learn run, or `boilerstrip stats`. */
+export async function countCorpus(inputs: readonly string[], options: CountOptions = {}): Promise<CorpusCounts> {
+  const counts = new CorpusCounts(options.groupBy ?? "dir");
+  for await (const file of discover(inputs, { ...options, reportErrors: true })) {
+    if (file.error) {
+      options.onError?.(`${file.path}: ${file.error}`);
+      continue;
+    }
+    try {
+      const { text } = await readText(file.path, { maxBytes: options.maxBytes, symlink: file.symlink });
+      counts.addDocument(text, file.path);
+    } catch (e) {
+      options.onError?.(e instanceof InputError ? e.message : `${file.path}: ${(e as Error).message}`);
+    }
+  }
+  return counts;
+}
+
+/** Read stats files and merge them into one count. Throws StatsFormatError / StatsMergeError naming the file. */
+export function loadCorpusStats(files: readonly string[]): CorpusCounts {
+  let all: CorpusCounts | undefined;
+  for (const file of files) {
+    let data: Buffer;
+    try {
+      data = readFileSync(file);
+    } catch (e) {
+      throw new StatsFormatError(`${file}: cannot read stats file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+    const counts = decodeStats(data, file);
+    all = all ? all.merge(counts, file) : counts;
+  }
+  if (!all) throw new StatsFormatError("no stats files given");
+  return all;
+}
