@@ -21,19 +21,18 @@ export function introducesList(info: LineInfo | undefined): boolean {
  * Menus left at the edges of a document: before the first line of prose and
  * after the last one, a run of at least `minRun` consecutive label-like lines
  * (short, no sentence ending) is navigation, not article. After the last prose
- * line, runs of `tailMinRun` lines of up to `tailMaxWords` words go (a related
- * headline, a sign-off residue). A run introduced by a line ending in ":" is a
- * list and stays.
+ * line, a run of at least two lines of up to `tailMaxWords` words goes when
+ * other rules already removed one of them (a related-video headline above a
+ * sign-off credit). A run introduced by a line ending in ":" is a list and stays.
  */
 export const edgeMenu: StructuralAlgorithm = {
   name: "edge-menu",
   description: "runs of short label-like lines before the first and after the last line of prose",
-  options: ["minRun", "maxWords", "proseWords", "tailMinRun", "tailMaxWords"],
+  options: ["minRun", "maxWords", "proseWords", "tailMaxWords"],
   create(options) {
     const minRun = num(options, "minRun", 3, 1);
     const maxWords = num(options, "maxWords", 4, 1);
     const proseWords = num(options, "proseWords", 12, 1);
-    const tailMinRun = num(options, "tailMinRun", minRun, 1);
     const tailMaxWords = num(options, "tailMaxWords", maxWords, 1);
     return (ctx, emit) => {
       const { lines } = ctx;
@@ -41,25 +40,26 @@ export const edgeMenu: StructuralAlgorithm = {
       if (first < 0) return;
       let last = lines.length - 1;
       while (last > first && !isProse(lines[last]!, proseWords)) last--;
-      const runs = (from: number, to: number, min: number, words: number) => {
+      const { removed } = ctx;
+      // consecutive label lines (no blank line between, as in a menu) at the head and the tail
+      const labelRuns = (from: number, to: number) => {
         let i = from;
-        let prev: LineInfo | undefined;
         while (i < to) {
-          const l = lines[i]!;
-          if (!isLabel(l, words)) {
-            if (!l.blank) prev = l;
-            i++;
-            continue;
-          }
           let j = i;
-          while (j < to && isLabel(lines[j]!, words)) j++;
-          if (j - i >= min && !introducesList(prev)) emit(lines[i]!.line.start, lines[j - 1]!.line.next);
-          prev = lines[j - 1];
-          i = j;
+          while (j < to && isLabel(lines[j]!, maxWords) && !introducesList(lines[j])) j++;
+          const before = lines.slice(from, i).reverse().find((l) => !l.blank);
+          if (j - i >= minRun && !introducesList(before)) emit(lines[i]!.line.start, lines[j - 1]!.line.next);
+          i = Math.max(j, i + 1);
         }
       };
-      runs(0, first, minRun, maxWords);
-      runs(last + 1, lines.length, tailMinRun, tailMaxWords);
+      labelRuns(0, first);
+      labelRuns(last + 1, lines.length);
+      // the tail's short residue next to what other rules removed
+      const tail = lines.slice(last + 1).filter((l) => !l.blank);
+      const residue = tail.every((l) => removed[l.index] || isLabel(l, tailMaxWords));
+      if (residue && tail.length >= 2 && tail.some((l) => removed[l.index])) {
+        for (const l of tail) emit(l.line.start, l.line.next);
+      }
     };
   },
 };
