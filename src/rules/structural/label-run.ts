@@ -1,6 +1,6 @@
 import type { LineInfo } from "../../engine/features.js";
 import type { RuleContext } from "../types.js";
-import { isLabel, isProse } from "./edge-menu.js";
+import { introducesList, isLabel, isProse } from "./edge-menu.js";
 import { num } from "./options.js";
 import type { StructuralAlgorithm } from "./registry.js";
 
@@ -24,7 +24,8 @@ export const labelRun: StructuralAlgorithm = {
     return (ctx: RuleContext, emit) => {
       const { lines, removed } = ctx;
       if (!removed.some(Boolean)) return;
-      const inRun = (l: LineInfo) => removed[l.index] || isLabel(l, maxWords);
+      // a line ending in ":" introduces what follows (a subheading, a list): it ends a run
+      const inRun = (l: LineInfo) => removed[l.index] || (isLabel(l, maxWords) && !introducesList(l));
       let i = 0;
       while (i < lines.length) {
         if (lines[i]!.blank || !inRun(lines[i]!)) {
