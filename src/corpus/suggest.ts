@@ -38,6 +38,7 @@ export interface Candidate {
 /** Candidates that occur in (mostly) the same documents: one menu, one footer, one teaser box. */
 export interface Cluster {
   group: string;
+  /** The lines, most frequent first. */
   candidates: Candidate[];
   /** A real sentence from a document of the cluster that occurs nowhere else: the rule must keep it. */
   keep: string;
@@ -112,7 +113,7 @@ export async function suggestClusters(inputs: readonly string[], rules: readonly
   }
   candidates.sort((a, b) => b.documents - a.documents || (a.text < b.text ? -1 : 1));
   const top = candidates.slice(0, options.maxCandidates ?? 200);
-  const clusters = clusterByDocuments(top).map((c) => ({ group: c[0]!.group, candidates: c, keep: keepFor(c, proseOf, counts) }));
+  const clusters = mergeSingletons(clusterByDocuments(top)).map((c) => ({ group: c[0]!.group, candidates: c, keep: keepFor(c, proseOf, counts) }));
   return { clusters: clusters.filter((c) => c.keep !== ""), documents: doc };
 }
 
@@ -146,6 +147,22 @@ function clusterByDocuments(cands: readonly Candidate[]): Candidate[][] {
     byRoot.set(r, [...(byRoot.get(r) ?? []), c]);
   });
   return [...byRoot.values()];
+}
+
+/**
+ * Lines that share no documents with others (typical of a corpus of many
+ * sites: "Impressum" here, "Kontakt" there) go into one list per group, most
+ * frequent first, so a reviewer reads one file instead of one per word.
+ */
+function mergeSingletons(clusters: Candidate[][]): Candidate[][] {
+  const out: Candidate[][] = [];
+  const single = new Map<string, Candidate[]>();
+  for (const c of clusters) {
+    if (c.length > 1) out.push(c);
+    else single.set(c[0]!.group, [...(single.get(c[0]!.group) ?? []), c[0]!]);
+  }
+  for (const list of single.values()) out.push(list);
+  return out;
 }
 
 /** A sentence from a document of the cluster that occurs in no other document of the group. */
