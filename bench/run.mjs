@@ -1,0 +1,187 @@
+#!/usr/bin/env node
+// npm run bench: how fast `boilerstrip clean` runs compared with copying the
+// same files, how its cost grows with the number of rules, and how much
+// memory it needs. A script, not a test: it prints numbers, it asserts nothing
+// except that every run succeeded.
+//
+//   node bench/run.mjs [--files N] [--mb M] [--keep]
+//
+// The corpus (bench/.corpus/, gitignored) is the bundled fixtures plus, when
+// present, ../shared/bench/dev/raw, replicated to at least 15,000 files and
+// 200 MB. Every command runs under /usr/bin/time for wall time and peak RSS.
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpus, loadavg, availableParallelism } from "node:os";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, openSync, writeSync, closeSync } from "node:fs";
+import { basename, dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const CORPUS_ROOT = join(ROOT, "bench", ".corpus");
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const MIN_FILES = arg("--files", 15_000);
+const MIN_MB = arg("--mb", 200);
+const BIG_MB = arg("--big-mb", 200);
+const CORES = availableParallelism();
+const BIN = join(ROOT, "bin", "boilerstrip.js");
+const TIME = "/usr/bin/time";
+
+function listTxt(dir) {
+  const out = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...listTxt(p));
+    else if (e.isFile() && e.name.endsWith(".txt")) out.push(p);
+  }
+  return out;
+}
+
+/** The source files: the bundled fixtures and the dev bench when it is there. */
+function sources() {
+  const files = listTxt(join(ROOT, "fixtures")).map((p) => ({ path: p, rel: join("fixtures", relative(join(ROOT, "fixtures"), p)) }));
+  const dev = join(ROOT, "..", "shared", "bench", "dev", "raw");
+  if (existsSync(dev)) files.push(...listTxt(dev).map((p) => ({ path: p, rel: join("dev", basename(p)) })));
+  return files;
+}
+
+/** Replicate the sources into copy-NNN/ directories until both minimums are reached (kept between runs). */
+function buildCorpus() {
+  const tree = join(CORPUS_ROOT, "tree");
+  const stamp = join(CORPUS_ROOT, "tree.json");
+  const want = { files: MIN_FILES, mb: MIN_MB };
+  if (existsSync(stamp)) {
+    const s = JSON.parse(readFileSync(stamp, "utf8"));
+    if (s.want.files === want.files && s.want.mb === want.mb) return s;
+  }
+  rmSync(CORPUS_ROOT, { recursive: true, force: true });
+  const src = sources();
+  const srcBytes = src.reduce((n, f) => n + statSync(f.path).size, 0);
+  let files = 0;
+  let bytes = 0;
+  for (let k = 0; files < MIN_FILES || bytes < MIN_MB * 1e6; k++) {
+    for (const f of src) {
+      const to = join(tree, `copy-${String(k).padStart(3, "0")}`, f.rel);
+      mkdirSync(dirname(to), { recursive: true });
+      copyFileSync(f.path, to);
+    }
+    files += src.length;
+    bytes += srcBytes;
+  }
+  const s = { want, tree, files, bytes, sources: src.length };
+  writeFileSync(stamp, JSON.stringify(s));
+  return s;
+}
+
+/** A single big file of real text (scraped pages concatenated), multi-line. */
+function buildBigFile() {
+  const file = join(CORPUS_ROOT, `big-${BIG_MB}mb.txt`);
+  if (existsSync(file) && statSync(file).size >= BIG_MB * 1e6) return file;
+  const src = sources();
+  const fd = openSync(file, "w");
+  let n = 0;
+  for (let i = 0; n < BIG_MB * 1e6; i++) {
+    const b = readFileSync(src[i % src.length].path);
+    writeSync(fd, b);
+    n += b.length;
+  }
+  closeSync(fd);
+  return file;
+}
+
+/** 10 renamed copies of every built-in rule file (ids made unique). */
+function multiplyRules(times) {
+  const dir = join(CORPUS_ROOT, `rules-x${times}`);
+  rmSync(dir, { recursive: true, force: true });
+  let n = 0;
+  for (const f of listYaml(join(ROOT, "rules"))) {
+    const text = readFileSync(f, "utf8");
+    for (let k = 0; k < times; k++) {
+      const renamed = text.replace(/^id:\s*(\S+)\s*$/m, (_, id) => `id: ${id}-x${k}`);
+      const to = join(dir, relative(join(ROOT, "rules"), f).replace(/\.ya?ml$/, `-x${k}.yaml`));
+      mkdirSync(dirname(to), { recursive: true });
+      writeFileSync(to, renamed);
+      n++;
+    }
+  }
+  return { dir, files: n };
+}
+
+function listYaml(dir) {
+  const out = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...listYaml(p));
+    else if (/\.ya?ml$/.test(e.name)) out.push(p);
+  }
+  return out;
+}
+
+/** Run a command under /usr/bin/time: wall seconds and peak RSS (MB). */
+function timed(label, cmd, args, { allowFail = false } = {}) {
+  const tf = join(CORPUS_ROOT, "time.txt");
+  const r = spawnSync(TIME, ["-f", "%e %M", "-o", tf, cmd, ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 26 });
+  const [wall, rssKB] = readFileSync(tf, "utf8").trim().split("\n").pop().split(" ").map(Number);
+  if (r.status !== 0 && !allowFail) {
+    console.error(`${label}: exit ${r.status}\n${r.stderr.slice(-2000)}`);
+    process.exit(1);
+  }
+  return { label, wall, rss: rssKB / 1024, status: r.status, stderr: r.stderr };
+}
+
+const fresh = (name) => {
+  const p = join(CORPUS_ROOT, name);
+  rmSync(p, { recursive: true, force: true });
+  return p;
+};
+
+function main() {
+  execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", ROOT], { stdio: "inherit" });
+  const corpus = buildCorpus();
+  const mb = corpus.bytes / 1e6;
+  console.log(`machine: ${CORES} cores (${cpus()[0]?.model ?? "?"}), load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  console.log(`corpus: ${corpus.files} files, ${mb.toFixed(1)} MB (${corpus.sources} source files replicated) in ${relative(ROOT, corpus.tree)}\n`);
+
+  const runs = [];
+  const row = (r, files = corpus.files, megabytes = mb) => {
+    runs.push(r);
+    const floor = runs[0];
+    console.log(
+      `${r.label.padEnd(44)} ${r.wall.toFixed(2).padStart(7)} s ${(megabytes / r.wall).toFixed(1).padStart(7)} MB/s ${(files / r.wall).toFixed(0).padStart(7)} files/s  peak RSS ${r.rss.toFixed(0).padStart(4)} MB  ${(r.wall / floor.wall).toFixed(2).padStart(6)}× cp -r`,
+    );
+    return r;
+  };
+
+  const cp = row(timed("cp -r (I/O floor)", "cp", ["-r", corpus.tree, fresh("out-cp")]));
+  rmSync(join(CORPUS_ROOT, "out-cp"), { recursive: true, force: true });
+  const plain = row(timed("plain Node script, one regex", process.execPath, [join(ROOT, "bench", "plain-regex.mjs"), corpus.tree, fresh("out-plain")]));
+  rmSync(join(CORPUS_ROOT, "out-plain"), { recursive: true, force: true });
+  const one = row(timed("boilerstrip clean --jobs 1", process.execPath, [BIN, "clean", corpus.tree, "--out", fresh("out-1"), "--jobs", "1", "-q"]));
+  rmSync(join(CORPUS_ROOT, "out-1"), { recursive: true, force: true });
+  const all = row(timed(`boilerstrip clean --jobs ${CORES} (all cores)`, process.execPath, [BIN, "clean", corpus.tree, "--out", fresh("out-all"), "--jobs", String(CORES), "-q"]));
+  rmSync(join(CORPUS_ROOT, "out-all"), { recursive: true, force: true });
+  const x10 = multiplyRules(10);
+  const ten = row(
+    timed(`boilerstrip clean, rules ×10 (${x10.files} files)`, process.execPath, [BIN, "clean", corpus.tree, "--out", fresh("out-x10"), "--jobs", String(CORES), "-q", "--no-config", "--no-builtin", "--rules", x10.dir]),
+  );
+  rmSync(join(CORPUS_ROOT, "out-x10"), { recursive: true, force: true });
+
+  const big = buildBigFile();
+  const bigMB = statSync(big).size / 1e6;
+  console.log(`\nsingle file: ${relative(ROOT, big)}, ${bigMB.toFixed(0)} MB`);
+  const bigRun = timed(`boilerstrip clean on one ${bigMB.toFixed(0)} MB file`, process.execPath, [BIN, "clean", big, "--out", fresh("out-big"), "--jobs", String(CORES)], { allowFail: true });
+  console.log(`${bigRun.label.padEnd(44)} ${bigRun.wall.toFixed(2).padStart(7)} s  peak RSS ${bigRun.rss.toFixed(0)} MB  exit ${bigRun.status}: ${bigRun.stderr.trim().split("\n").pop()}`);
+  rmSync(join(CORPUS_ROOT, "out-big"), { recursive: true, force: true });
+
+  const verdict = (ok) => (ok ? "met" : "MISSED");
+  console.log(`\ntargets (issue 5):`);
+  console.log(`  all cores within 3× cp -r:        ${(all.wall / cp.wall).toFixed(2)}×  ${verdict(all.wall <= 3 * cp.wall)}`);
+  console.log(`  rules ×10 at most 2× the time:    ${(ten.wall / all.wall).toFixed(2)}×  ${verdict(ten.wall <= 2 * all.wall)}`);
+  console.log(`  peak RSS <= 250 MB (corpus):      ${Math.max(one.rss, all.rss, ten.rss).toFixed(0)} MB  ${verdict(Math.max(one.rss, all.rss, ten.rss) <= 250)}`);
+  console.log(`  peak RSS <= 250 MB (single file): ${bigRun.rss.toFixed(0)} MB  ${verdict(bigRun.rss <= 250)}`);
+  console.log(`  (plain one-regex script: ${(plain.wall / cp.wall).toFixed(2)}× cp -r; jobs 1 → all cores speed-up ${(one.wall / all.wall).toFixed(2)}×)`);
+  if (!process.argv.includes("--keep")) rmSync(join(CORPUS_ROOT, "rules-x10"), { recursive: true, force: true });
+}
+
+main();
