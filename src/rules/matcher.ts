@@ -1,4 +1,5 @@
-import { RE2JS } from "re2js";
+import { createRequire } from "node:module";
+import type { RE2JS as RE2JSClass } from "re2js";
 import { phraseKey, type LineInfo } from "../engine/features.js";
 import type { MatchSpec } from "./types.js";
 
@@ -28,6 +29,10 @@ export interface SearchRegex {
 }
 
 let currentEngine: RegexEngine = "native";
+
+/** re2js, loaded on first use: a run with built-in rules only never pays for it. */
+let re2js: typeof RE2JSClass | undefined;
+const RE2 = (): typeof RE2JSClass => (re2js ??= (createRequire(import.meta.url)("re2js") as { RE2JS: typeof RE2JSClass }).RE2JS);
 
 /** Run `fn` with `compileRegex` defaulting to `engine` (rules are compiled synchronously inside). */
 export function withRegexEngine<T>(engine: RegexEngine, fn: () => T): T {
@@ -84,7 +89,7 @@ interface Group {
 const risky = (g: Group) => g.alternatives.some((alt) => alt.some((e) => e.repeats) && alt.every((e) => e.repeats || e.empty));
 
 /** Walk a (valid, JavaScript `u`-mode) pattern once: rewrite it for RE2 and note risky or unsupported constructs. */
-function scanRegex(source: string): Scan {
+function scanRegex(source: string, forRe2 = true): Scan {
   let re2 = "";
   let nested: string | undefined;
   let unsupported: string | undefined;
@@ -186,7 +191,7 @@ function scanRegex(source: string): Scan {
     if (i === from) i++; // never loop on malformed input
   }
   const matchesEmpty = root.alternatives.some((alt) => alt.every((e) => e.empty));
-  return { re2: RE2JS.translateRegExp(re2), nested, unsupported, lookbehind, matchesEmpty };
+  return { re2: forRe2 ? RE2().translateRegExp(re2) : "", nested, unsupported, lookbehind, matchesEmpty };
 }
 
 /** `\p{Script=Latin}` is `\p{Latin}` in RE2; long property names have no RE2 spelling. */
@@ -198,7 +203,7 @@ function unicodeProperty(p: string, body: string, unsupport: (what: string) => v
 
 /** Whether a pattern can match without consuming a character (an inline pattern must not: it would remove nothing). */
 export function matchesEmpty(source: string): boolean {
-  return scanRegex(source).matchesEmpty;
+  return scanRegex(source, false).matchesEmpty;
 }
 
 /**
@@ -213,7 +218,7 @@ export function regexProblem(source: string, engine: RegexEngine): string | unde
     return `invalid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: /, "")}`;
   }
   if (engine === "native") {
-    const { nested } = scanRegex(source);
+    const { nested } = scanRegex(source, false);
     return nested
       ? `nested quantifier "${nested}" can backtrack catastrophically (exponential time on a long line); make each repetition consume a separator, or bound the outer repetition (e.g. {0,10})`
       : undefined;
@@ -233,7 +238,7 @@ export function regexProblem(source: string, engine: RegexEngine): string | unde
  */
 export class LinearRegExp implements SearchRegex {
   lastIndex = 0;
-  private readonly re: RE2JS;
+  private readonly re: RE2JSClass;
   private readonly names: [string, number][];
   private readonly global: boolean;
   private readonly indices: boolean;
@@ -242,6 +247,7 @@ export class LinearRegExp implements SearchRegex {
     const scan = scanRegex(source);
     const advice = "user rules run on a linear-time regex engine; see docs/writing-rules.md#regular-expressions";
     if (scan.unsupported) throw new UnsupportedRegexError(`not supported in user rules: ${scan.unsupported} (${advice})`);
+    const RE2JS = RE2();
     let bits = 0;
     if (flags.includes("i")) bits |= RE2JS.CASE_INSENSITIVE;
     if (flags.includes("s")) bits |= RE2JS.DOTALL;
