@@ -5,7 +5,7 @@ import { corpusForExamples, CorpusCounts } from "../src/corpus/counts.js";
 import { countCorpus } from "../src/corpus/load.js";
 import { cleanText } from "../src/engine/clean.js";
 import { compileRule } from "../src/rules/compile.js";
-import { loadRuleFile } from "../src/rules/load.js";
+import { BUILTIN_RULES_DIR, loadRuleFile, loadRules } from "../src/rules/load.js";
 import { corpusRepeat } from "../src/rules/structural/corpus-repeat.js";
 import { ALGORITHMS, type StructuralAlgorithm } from "../src/rules/structural/registry.js";
 import type { CompiledRule, CorpusStats } from "../src/rules/types.js";
@@ -58,6 +58,12 @@ describe("repeat/lines rule file", () => {
       expect(cleanText(out, [rule!], { corpus }).text).toBe(out);
     }
     for (const keep of rule!.spec.examples.keep) expect(cleanText(keep, [rule!], { corpus }).text).toBe(keep);
+  });
+  it("its examples also pass beside the built-in phrase rules (as rules test runs structural rules)", () => {
+    const set = [rule!, ...loadRules([BUILTIN_RULES_DIR]).filter((r) => r.meta.kind !== "structural")];
+    const corpus = corpusForExamples(rule!.spec.examples);
+    for (const ex of rule!.spec.examples.remove) expect(cleanText(ex.in, set, { corpus }).text).toBe(ex.out);
+    for (const keep of rule!.spec.examples.keep) expect(cleanText(keep, set, { corpus }).text).toBe(keep);
   });
   it("removes nothing without corpus counts", () => {
     for (const ex of rule!.spec.examples.remove) expect(cleanText(ex.in, [rule!]).changed).toBe(false);
