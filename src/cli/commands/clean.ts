@@ -47,10 +47,10 @@ export function registerClean(program: Command, ctx: CliContext): void {
     .command("clean")
     .summary("remove boilerplate and write cleaned files")
     .description(
-      "Remove boilerplate from scraped text files and write the cleaned files under --out, keeping their relative paths\n" +
-        "(or rewrite them with --in-place). INPUTS are directories (their *.txt files, recursively), files, globs,\n" +
-        "or - for standard input (cleaned text to standard output). With --jsonl, INPUTS are JSON Lines files or -,\n" +
-        "and the cleaned records go to standard output (or the --out file).",
+      "Remove boilerplate from scraped text files and write the cleaned files under --out, keeping their relative paths, " +
+        "or rewrite them with --in-place.\n\n" +
+        "INPUTS are directories (their *.txt files, recursively), files, globs, or - for standard input (cleaned text to standard output). " +
+        "With --jsonl, INPUTS are JSON Lines files or -, and the cleaned records go to standard output (or the --out file).",
     )
     .argument("<inputs...>", "directories, files, globs, or -")
     .option("-o, --out <path>", "directory for the cleaned files (same relative paths as the inputs); with --jsonl, an output file")
