@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import { GroupByError } from "../../corpus/group.js";
@@ -24,11 +24,7 @@ export function addSuggestCommand(rules: Command, ctx: CliContext): void {
     .command("suggest")
     .summary("write candidate rules for lines that repeat across a corpus")
     .description(
-      "Clean the inputs with the loaded rules, then find short label-like lines that still repeat across\n" +
-        "documents of a group (a site's menus, footers, teaser boxes), cluster lines that occur in the same\n" +
-        "documents, and write one candidate `line` rule per cluster into --out, with the counts as comments\n" +
-        "and examples taken from the corpus. Every written file loads and passes `boilerstrip rules test`.\n" +
-        "Review each file: delete phrases that are article text, set category and languages, keep the rest.",
+      "Clean the inputs with the loaded rules, then find short label-like lines that still repeat across documents of a group (a site's menus, footers, teaser boxes), cluster lines that occur in the same documents, and write one candidate `line` rule per cluster into --out, with the counts as comments and examples taken from the corpus. Every written file loads and passes `boilerstrip rules test`. Review each file: delete phrases that are article text, set category and languages, keep the rest.",
     )
     .argument("<inputs...>", "files, directories or globs of scraped text")
     .option("-o, --out <dir>", "directory for the candidate rule files", "suggested-rules")
@@ -98,7 +94,9 @@ async function runSuggest(inputs: string[], opts: SuggestCliOptions, ctx: CliCon
     const { rule, problems } = loadRuleFile(file);
     const failures = rule ? testRuleExamples(rule) : [];
     if (!rule || failures.length) {
-      ctx.stderr.write(`boilerstrip: ${file}: suggestion does not pass its own checks (${problems[0]?.message ?? describeFailure(failures[0]!)}); kept for inspection\n`);
+      // set aside under a name no rule loader reads, so the directory stays loadable
+      renameSync(file, `${file}.rejected`);
+      ctx.stderr.write(`boilerstrip: ${file}: suggestion does not pass its own checks (${problems[0]?.message ?? describeFailure(failures[0]!)}); set aside as ${name}.yaml.rejected\n`);
       failed++;
       continue;
     }

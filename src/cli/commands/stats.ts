@@ -21,10 +21,7 @@ export function registerStats(program: Command, ctx: CliContext): void {
     .command("stats")
     .summary("count repeated lines over a corpus (for repeat/ rules and rules suggest)")
     .description(
-      "Count in how many documents each normalised line occurs (lower-cased, digits folded, punctuation and\n" +
-        "list markers gone), per group of documents, and write the counts to a stats file. Stats files of\n" +
-        "shards merge: the merged file equals one count over all the shards' documents.\n" +
-        "Lines are stored as 53-bit hashes, never as text. Format: docs/corpus.md.",
+      "Count in how many documents each normalised line occurs (lower-cased, digits folded, punctuation and list markers gone), per group of documents, and write the counts to a stats file. Stats files of shards merge: the merged file equals one count over all the shards' documents. Lines are stored as 53-bit hashes, never as text. Format: docs/corpus.md.",
     )
     .argument("<inputs...>", "files, directories or globs to count (with --merge: stats files)")
     .option("-o, --out <file>", "write the stats file here (without it: print a summary)")
