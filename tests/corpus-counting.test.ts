@@ -74,6 +74,8 @@ describe("grouping", () => {
     expect(alp.documentFrequency("Letters to the editor")).toBe(0);
     expect(c.documentFrequency("Letters to the editor")).toBe(4);
     expect(c.groupsWith("Facebook")).toBe(2);
+    expect(c.overall().documents).toBe(11);
+    expect(c.overall().documentFrequency("Facebook")).toBe(8);
     // grouped by all, the counts are the sums
     const all = await countCorpus([SITES], { groupBy: "all" });
     expect(all.groups.size).toBe(1);

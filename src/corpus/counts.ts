@@ -109,6 +109,11 @@ export class CorpusCounts implements CorpusStats {
       },
     };
   }
+
+  /** The view for a document without a path (stdin, JSONL records): all groups as one. */
+  overall(): CorpusStats {
+    return { documents: this.documents, documentFrequency: (line: string) => this.documentFrequency(line) };
+  }
 }
 
 const EMPTY: CorpusStats = { documents: 0, documentFrequency: () => 0 };
