@@ -12,6 +12,8 @@ export interface LineInfo {
   readonly blank: boolean;
   /** Words (CJK characters count as half a word each). */
   readonly words: number;
+  /** The content in lower case (for `requires` prefilters). */
+  readonly lower: string;
   /** Ends like a sentence: . ! ? … or a closing quote after one. */
   readonly sentenceEnd: boolean;
   /**
@@ -81,6 +83,7 @@ export function lineInfo(line: Line): LineInfo {
     contentStart: line.start + lead,
     blank,
     words,
+    lower: content.toLowerCase(),
     sentenceEnd: SENTENCE_END.test(content),
     key: content.length <= PHRASE_MAX_LENGTH ? phraseKey(content) : "",
   };

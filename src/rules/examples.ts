@@ -1,3 +1,4 @@
+import { corpusForExamples } from "../corpus/counts.js";
 import { cleanText } from "../engine/clean.js";
 import type { CompiledRule } from "./types.js";
 
@@ -42,17 +43,19 @@ export function testRuleExamples(rule: CompiledRule, companions: readonly Compil
   const failures: ExampleFailure[] = [];
   const { examples } = rule.spec;
   const set = rule.meta.kind === "structural" ? [rule, ...companions.filter((r) => r.meta.kind !== "structural")] : [rule];
+  // a corpus rule (repeat/) learns from its own examples as the corpus; no other rule looks at it
+  const options = { corpus: corpusForExamples(examples) };
   const base = { ruleId: rule.meta.id, source: `${rule.meta.source.file}:${rule.meta.source.line}` };
   examples.remove.forEach((ex, index) => {
-    const actual = cleanText(ex.in, set).text;
+    const actual = cleanText(ex.in, set, options).text;
     if (actual !== ex.out) failures.push({ ...base, kind: "remove", index, input: ex.in, expected: ex.out, actual });
     else {
-      const again = cleanText(ex.out, set).text;
+      const again = cleanText(ex.out, set, options).text;
       if (again !== ex.out) failures.push({ ...base, kind: "again", index, input: ex.out, expected: ex.out, actual: again });
     }
   });
   examples.keep.forEach((text, index) => {
-    const actual = cleanText(text, set).text;
+    const actual = cleanText(text, set, options).text;
     if (actual !== text) failures.push({ ...base, kind: "keep", index, input: text, expected: text, actual });
   });
   return failures;

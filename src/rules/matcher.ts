@@ -313,16 +313,17 @@ export function compileMatcher(spec: MatchSpec | undefined, exceptions?: readonl
   const anywhere = union(spec?.contains, false);
   const except = union(exceptions as string[] | undefined, false);
   const maxLength = spec?.maxLength ?? Infinity;
-  const testText = (content: string, key = phraseKey(content)): boolean => {
+  const requires = spec?.requires?.map((w) => w.toLowerCase());
+  const testText = (content: string, key = phraseKey(content), lower?: string): boolean => {
     if (content.length === 0) return false;
     let hit = phrases.size > 0 && phrases.has(key);
-    if (!hit && content.length <= maxLength) {
+    if (!hit && content.length <= maxLength && (requires === undefined || requires.some((w) => (lower ??= content.toLowerCase()).includes(w)))) {
       hit = (whole !== undefined && whole.test(content)) || (anywhere !== undefined && anywhere.test(content));
     }
     return hit && !(except !== undefined && except.test(content));
   };
   return {
-    test: (info) => !info.blank && testText(info.content, info.key),
+    test: (info) => !info.blank && testText(info.content, info.key, info.lower),
     testText: (text) => {
       const t = text.trim();
       return testText(t);

@@ -14,6 +14,11 @@ export interface MatchSpec {
   contains?: string[];
   /** Only lines of at most this many characters match `patterns` and `contains`. */
   maxLength?: number;
+  /**
+   * A fast prefilter: `patterns` and `contains` are only tried on lines whose lower-cased text
+   * contains one of these words (e.g. [cookie, informasjonskaps]). Phrases are not affected.
+   */
+  requires?: string[];
 }
 
 export interface RemoveExample {

@@ -30,7 +30,7 @@ export const KIND_REQUIRED: Record<(typeof KINDS)[number], readonly string[]> = 
   structural: ["algorithm"],
 };
 export const TOP_KEYS = [...new Set([...COMMON_KEYS, ...Object.values(KIND_KEYS).flat()])];
-export const MATCH_KEYS = ["phrases", "patterns", "contains", "maxLength"] as const;
+export const MATCH_KEYS = ["phrases", "patterns", "contains", "maxLength", "requires"] as const;
 export const EXAMPLE_KEYS = ["remove", "keep"] as const;
 export const REMOVE_EXAMPLE_KEYS = ["in", "out"] as const;
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*(?:\/[a-z0-9][a-z0-9.-]*)+$/;
@@ -166,6 +166,7 @@ export function validateSpec(data: unknown, options: ValidateOptions = {}): Spec
     if (m.patterns !== undefined) list([key, "patterns"], m.patterns, regex);
     if (m.contains !== undefined) list([key, "contains"], m.contains, regex);
     if (m.maxLength !== undefined && !(Number.isInteger(m.maxLength) && (m.maxLength as number) > 0)) fail([key, "maxLength"], "maxLength must be a positive whole number");
+    if (m.requires !== undefined) list([key, "requires"], m.requires, (p, x) => (typeof x === "string" && x.trim() ? undefined : fail(p, "a required word must be a non-empty string")));
     if (m.phrases === undefined && m.patterns === undefined && m.contains === undefined) fail([key], `"${key}" needs phrases, patterns or contains`);
   };
   if (known && KIND_KEYS[kind as keyof typeof KIND_KEYS].includes("exceptions") && data.exceptions !== undefined) list(["exceptions"], data.exceptions, regex);
@@ -262,6 +263,7 @@ const MATCH_DOCS: Record<string, string> = {
   patterns: "Whole-line regular expressions (anchored for you, case-insensitive); only lines of at most maxLength characters.",
   contains: "Regular expressions found anywhere in the line; only lines of at most maxLength characters.",
   maxLength: "Only lines of at most this many characters are tested against patterns and contains.",
+  requires: "A fast prefilter: patterns and contains are only tried on lines whose lower-cased text contains one of these words.",
 };
 
 /** The JSON Schema of a rule file (draft-07, as editors' YAML/JSON language servers read it). */
@@ -277,6 +279,7 @@ export function buildRuleSchema(): Record<string, unknown> {
       patterns: { ...regexList, description: MATCH_DOCS.patterns },
       contains: { ...regexList, description: MATCH_DOCS.contains },
       maxLength: { type: "integer", minimum: 1, description: MATCH_DOCS.maxLength },
+      requires: { type: "array", items: { type: "string", minLength: 1 }, description: MATCH_DOCS.requires },
     },
   };
   const count = (k: string) => ({ type: "integer", minimum: 0, maximum: 50, description: KEY_DOCS[k] });

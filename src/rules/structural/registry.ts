@@ -4,6 +4,7 @@ import { edgeMenu } from "./edge-menu.js";
 import { labelRun } from "./label-run.js";
 import { tailCut } from "./tail-cut.js";
 import { tailDensity } from "./tail-density.js";
+import { corpusRepeat } from "./corpus-repeat.js";
 
 /** Emit a removal [start, end) in document offsets. */
 export type Emit = (start: number, end: number) => void;
@@ -19,5 +20,5 @@ export interface StructuralAlgorithm {
 }
 
 export const ALGORITHMS: ReadonlyMap<string, StructuralAlgorithm> = new Map(
-  [repeatedLine, edgeMenu, labelRun, tailCut, tailDensity].map((a) => [a.name, a]),
+  [repeatedLine, edgeMenu, labelRun, tailCut, tailDensity, corpusRepeat].map((a) => [a.name, a]),
 );
