@@ -102,7 +102,7 @@ describe("the CLI stops with exit code 2 before touching any input", () => {
     const outDir = join(tmp, "out");
     const r = await run(["clean", input, "--out", outDir, "--no-config", "--rules", join(dir, "bad-kind.yaml")]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`boilerstrip: invalid rules:\n${at("bad-kind.yaml")}:2:7: test/bad-kind: kind must be one of line, block, inline, structural (did you mean "line"?)\n`);
+    expect(r.stderr).toBe(`boilerstrip: invalid rules or configuration:\n${at("bad-kind.yaml")}:2:7: test/bad-kind: kind must be one of line, block, inline, structural (did you mean "line"?)\n`);
     expect(existsSync(outDir)).toBe(false);
   });
 });

@@ -49,7 +49,11 @@ export async function main(argv: readonly string[], ctx: CliContext = processCon
       return e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help" ? EXIT.OK : EXIT.ERROR;
     }
     if (e instanceof RuleLoadError) {
-      ctx.stderr.write(`boilerstrip: invalid rules:\n${e.message}\n`);
+      ctx.stderr.write(`boilerstrip: invalid rules or configuration:\n${e.message}\n`);
+      return EXIT.ERROR;
+    }
+    if (e instanceof Error && e.name === "ReportError") {
+      ctx.stderr.write(`boilerstrip: ${e.message}\n`);
       return EXIT.ERROR;
     }
     ctx.stderr.write(`boilerstrip: ${(e as Error).stack ?? String(e)}\n`);

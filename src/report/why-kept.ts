@@ -1,5 +1,6 @@
 import type { LineInfo } from "../engine/features.js";
-import { compileMatcher, compileRegex } from "../rules/matcher.js";
+import { regexEngineForFile } from "../rules/load.js";
+import { compileMatcher, compileRegex, withRegexEngine } from "../rules/matcher.js";
 import type { CompiledRule, MatchSpec } from "../rules/types.js";
 
 /** What one rule made of one line, as far as it is cheap to tell from the rule's spec. */
@@ -26,8 +27,15 @@ function tooLong(spec: MatchSpec | undefined, info: LineInfo): string {
     : "";
 }
 
-/** Why `rule` did (not) remove the line `info`, judged on the original text (the first pass). */
+/**
+ * Why `rule` did (not) remove the line `info`, judged on the original text (the first pass).
+ * The rule's regexes run on the engine its file gets when loaded (linear time for user rules).
+ */
 export function judgeLine(rule: CompiledRule, info: LineInfo): Verdict {
+  return withRegexEngine(regexEngineForFile(rule.meta.source.file), () => judge(rule, info));
+}
+
+function judge(rule: CompiledRule, info: LineInfo): Verdict {
   const { spec, meta } = rule;
   const v = (verdict: Verdict["verdict"], detail: string): Verdict => ({ ruleId: meta.id, verdict, detail });
   if (info.blank) return v("no-match", "blank line");

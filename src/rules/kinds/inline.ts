@@ -19,7 +19,8 @@ export function inlineRule(meta: RuleMeta, spec: RuleSpec) {
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         if (m[0].length === 0) {
-          re.lastIndex++;
+          // step over a whole code point, so a match between surrogates cannot repeat forever
+          re.lastIndex += (text.codePointAt(re.lastIndex) ?? 0) > 0xffff ? 2 : 1;
           continue;
         }
         const range = m.indices?.groups?.cut ?? m.indices![0]!;
