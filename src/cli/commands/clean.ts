@@ -102,7 +102,8 @@ async function runClean(inputs: string[], opts: CleanOptions, ctx: CliContext): 
   if (typeof share === "string" || share > 100) return usage(ctx, typeof share === "string" ? share : "--guard-share is a percentage (at most 100)");
   const maxMB = positive(opts.maxSize, "--max-size");
   if (typeof maxMB === "string") return usage(ctx, maxMB);
-  const rules = rulesFromOptions(opts);
+  // loaded here to validate the options up front (exit 2); worker threads compile their own copy
+  let rules: CompiledRule[] | undefined = rulesFromOptions(opts);
   const settings: RunSettings = {
     ruleOptions: { rules: opts.rules, builtin: opts.builtin, config: opts.config, only: opts.only, disable: opts.disable, lang: opts.lang },
     cwd: process.cwd(),
@@ -127,6 +128,8 @@ async function runClean(inputs: string[], opts: CleanOptions, ctx: CliContext): 
 
   const report = opts.report ? await openReport(opts.report, rules) : undefined;
   const cleaner = createCleaner(jobs, rules, settings);
+  // with worker threads, the main thread's copy is not needed any more: let it be collected
+  rules = undefined;
   const progress = new Progress(ctx.stderr, !opts.quiet && (ctx.stderr as { isTTY?: boolean }).isTTY === true);
   let run;
   try {
@@ -164,14 +167,15 @@ async function cleanStdin(ctx: CliContext, rules: readonly CompiledRule[], setti
   return EXIT.OK;
 }
 
-async function cleanJsonl(inputs: string[], opts: CleanOptions, ctx: CliContext, jobs: number, rules: readonly CompiledRule[], settings: RunSettings): Promise<number> {
+async function cleanJsonl(inputs: string[], opts: CleanOptions, ctx: CliContext, jobs: number, rules: readonly CompiledRule[] | undefined, settings: RunSettings): Promise<number> {
   if (opts.inPlace) return usage(ctx, "--in-place does not apply to --jsonl (write to standard output or --out FILE)");
   if (inputs.filter((i) => i === "-").length > 1) return usage(ctx, "'-' (standard input) can be given once");
   let report: ReportSink | undefined;
-  if (opts.report) report = await openReport(opts.report, rules);
+  if (opts.report) report = await openReport(opts.report, rules!);
   const tmp = opts.out ? tempPathFor(opts.out) : undefined;
   const out = tmp ? createWriteStream(tmp, { flags: "wx" }) : ctx.stdout;
-  const cleaner = createCleaner(jobs, rules, settings);
+  const cleaner = createCleaner(jobs, rules!, settings);
+  rules = undefined;
   const progress = new Progress(ctx.stderr, !opts.quiet && (ctx.stderr as { isTTY?: boolean }).isTTY === true);
   let run;
   try {
