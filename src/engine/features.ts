@@ -22,12 +22,22 @@ export interface LineInfo {
    * PHRASE_MAX_LENGTH, which no phrase matches.
    */
   readonly key: string;
+  /**
+   * The paragraph the line belongs to. A text-mode browser wraps paragraphs at a fixed
+   * width; a line filled up to that width continues on the next line. Shape rules judge
+   * a wrapped line by its paragraph: its words and whether it ends like a sentence.
+   * In an unwrapped text every line is its own paragraph.
+   */
+  paraWords: number;
+  paraEnd: boolean;
+  /** The first line of its paragraph. */
+  paraFirst: boolean;
 }
 
 /** Lines longer than this are never compared with phrase lists (phrases are labels, not paragraphs). */
 export const PHRASE_MAX_LENGTH = 200;
 
-const MARKER = /^\s*(?:(?:[*•·▪►▸‣◦○●■□\-–—|>»›+]|\d{1,3}[.)])\s+)*/u;
+const MARKER = /^\s*(?:(?:[*•·▪►▸‣◦○●■□\-–—|>»›+]|\d{1,3}[.)])\s+|\[\d{1,4}\]\s*)*/u;
 const EDGE_PUNCT = /^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 const MAYBE_CJK = /[\u2e80-\ud7af\uf900-\ufaff\uff00-\uffef]/;
@@ -86,9 +96,48 @@ export function lineInfo(line: Line): LineInfo {
     lower: content.toLowerCase(),
     sentenceEnd: SENTENCE_END.test(content),
     key: content.length <= PHRASE_MAX_LENGTH ? phraseKey(content) : "",
+    paraWords: words,
+    paraEnd: SENTENCE_END.test(content),
+    paraFirst: true,
   };
 }
 
+/** Widest wrap width we look for; unwrapped scraped text has far longer lines. */
+const MAX_WRAP = 200;
+
+/**
+ * The width a text was wrapped at, or 0: the length near which a good share of the
+ * lines end, with hardly any line longer.
+ */
+export function wrapWidth(lines: readonly LineInfo[]): number {
+  const lens: number[] = [];
+  for (const l of lines) if (!l.blank) lens.push(l.line.text.trimEnd().length);
+  if (lens.length < 10) return 0;
+  lens.sort((a, b) => b - a);
+  const longer = lens.findIndex((n) => n <= MAX_WRAP);
+  if (longer < 0 || longer > lens.length * 0.03) return 0;
+  const width = lens[longer]!;
+  if (width < 40) return 0;
+  const near = lens.filter((n) => n <= width && n > width - 20).length;
+  return near >= 5 ? width : 0;
+}
+
 export function analyse(doc: Document): LineInfo[] {
-  return doc.lines.map(lineInfo);
+  const infos = doc.lines.map(lineInfo);
+  const width = wrapWidth(infos);
+  if (width === 0) return infos;
+  // join lines filled up to the wrap width with the line after them
+  let i = 0;
+  while (i < infos.length) {
+    let j = i;
+    while (j + 1 < infos.length && !infos[j + 1]!.blank && !infos[j]!.blank && infos[j]!.line.text.trimEnd().length > width - 20) j++;
+    if (j > i) {
+      let words = 0;
+      for (let k = i; k <= j; k++) words += infos[k]!.words;
+      const end = infos[j]!.sentenceEnd;
+      for (let k = i; k <= j; k++) Object.assign(infos[k]!, { paraWords: words, paraEnd: end, paraFirst: k === i });
+    }
+    i = j + 1;
+  }
+  return infos;
 }

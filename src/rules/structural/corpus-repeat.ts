@@ -38,8 +38,8 @@ export const corpusRepeat: StructuralAlgorithm = {
       if (!corpus || corpus.documents < minDocs) return;
       const docs = corpus.documents;
       const { lines, removed } = ctx;
-      const prose = (l: LineInfo) => l.sentenceEnd && l.words >= proseWords;
-      const df = lines.map((l) => (l.blank || l.words > maxWords || QUOTE.test(l.content) ? 0 : corpus.documentFrequency(l.line.text)));
+      const prose = (l: LineInfo) => l.paraEnd && l.paraWords >= proseWords;
+      const df = lines.map((l) => (l.blank || l.paraWords > maxWords || QUOTE.test(l.content) ? 0 : corpus.documentFrequency(l.line.text)));
       const passes = (l: LineInfo, factor: number) => df[l.index]! >= Math.max(minDocs * factor, Math.min(1, minShare * factor) * docs);
       const repeated = lines.map((l) => df[l.index]! > 0 && passes(l, prose(l) ? proseFactor : 1));
       let next: LineInfo | undefined; // the next non-blank line below

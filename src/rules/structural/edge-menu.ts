@@ -4,12 +4,12 @@ import { num } from "./options.js";
 
 /** A line that reads like a sentence of running text. */
 export function isProse(info: LineInfo, minWords: number): boolean {
-  return info.words >= minWords && /[.!?…,;:。！？、]/u.test(info.content);
+  return info.paraWords >= minWords && (info.paraEnd || /[.!?…,;:。！？、]/u.test(info.content));
 }
 
 /** A line that reads like a menu item, a button or a link. */
 export function isLabel(info: LineInfo, maxWords: number): boolean {
-  return !info.blank && info.words <= maxWords && !info.sentenceEnd;
+  return !info.blank && info.paraWords <= maxWords && !info.paraEnd;
 }
 
 /** A line that introduces a list ("Zutaten für 12 Cookies:", "You will need:"): the list after it is content. */

@@ -26,11 +26,11 @@ export const tailCut: StructuralAlgorithm = {
     const markerWords = num(options, "markerWords", 8, 1);
     return (ctx: RuleContext, emit) => {
       const { lines } = ctx;
-      const prose = lines.map((l) => (isProse(l, proseWords) && l.sentenceEnd ? l.words : 0));
+      const prose = lines.map((l) => (isProse(l, proseWords) && l.paraEnd ? l.words : 0));
       const total = prose.reduce((a, b) => a + b, 0);
       let before = 0;
       for (const l of lines) {
-        if (!l.blank && l.words <= markerWords && before >= minProseBefore && before >= (1 - maxShareAfter) * total && markers.test(l)) {
+        if (!l.blank && l.paraWords <= markerWords && before >= minProseBefore && before >= (1 - maxShareAfter) * total && markers.test(l)) {
           emit(l.line.start, ctx.doc.text.length);
           return;
         }

@@ -26,15 +26,15 @@ export const tailDensity: StructuralAlgorithm = {
     const keepProseWords = num(options, "keepProseWords", Infinity, 1);
     return (ctx: RuleContext, emit) => {
       const { lines, removed } = ctx;
-      const isProse = (l: LineInfo) => l.sentenceEnd && l.words >= proseWords;
+      const isProse = (l: LineInfo) => l.paraEnd && l.paraWords >= proseWords;
       const score = (l: LineInfo): number => {
         if (l.blank) return 0;
         if (removed[l.index]) return 2;
-        if (isProse(l)) return -l.words * wordCost - lineCost;
+        if (isProse(l)) return -l.words * wordCost - (l.paraFirst ? lineCost : 0);
         // "Calories: 216", "Hubraum 1.598": data rows of a table or list are not navigation
         if (DATA.test(l.content)) return 0;
-        if (l.words <= labelWords && !l.sentenceEnd) return 1;
-        return l.sentenceEnd ? -l.words * wordCost : 0.25;
+        if (l.paraWords <= labelWords && !l.paraEnd) return 1;
+        return l.paraEnd ? -l.words * wordCost : 0.25;
       };
       const total = lines.reduce((a, l) => a + (isProse(l) ? l.words : 0), 0);
       if (total === 0) return;
@@ -56,7 +56,7 @@ export const tailDensity: StructuralAlgorithm = {
       // prose paragraphs of at least keepProseWords words stay even inside the cut
       for (let i = cut; i < lines.length; i++) {
         const l = lines[i]!;
-        if (!l.blank && !(isProse(l) && l.words >= keepProseWords)) emit(l.line.start, l.line.next);
+        if (!l.blank && !(isProse(l) && l.paraWords >= keepProseWords)) emit(l.line.start, l.line.next);
       }
     };
   },
