@@ -29,7 +29,7 @@ describe("content guard", () => {
     expect(doc.guarded).toBeDefined();
     expect(doc.proposed).toEqual(result);
     // the share is configurable, and `false` turns the guard off
-    expect(guardReason(text, result, { maxShare: 0.99 })).toBeUndefined();
+    expect(guardReason(text, result, { maxShare: 0.99 })).toMatch(/of the longest paragraph/);
     expect(cleanDocument(text, rules, false).result).toEqual(result);
   });
 
@@ -40,8 +40,9 @@ describe("content guard", () => {
     expect(guardReason(text, fake)).toMatch(/would remove 100% of the longest paragraph \(line 25, 24 characters\)/);
   });
 
-  it("finds the longest paragraph by visible characters across LF, CRLF and CR", () => {
-    expect(longestParagraph("a b\n\nccc ddd\r\neee\r\n\rx")).toEqual([5, 19, 9]);
+  it("finds the longest paragraph (line) by visible characters across LF, CRLF and CR", () => {
+    expect(longestParagraph("a b\n\nccc ddd\r\neee\r\n\rx")).toEqual([5, 12, 6]);
+    expect(longestParagraph("ab\rcdefg\rh")).toEqual([3, 8, 5]);
     expect(longestParagraph("")).toEqual([0, 0, 0]);
   });
 });
