@@ -1,5 +1,6 @@
 import type { LineInfo } from "../../engine/features.js";
 import type { RuleContext } from "../types.js";
+import { introducesList } from "./edge-menu.js";
 import { num } from "./options.js";
 import type { StructuralAlgorithm } from "./registry.js";
 
@@ -10,12 +11,27 @@ import type { StructuralAlgorithm } from "./registry.js";
  * prose against it; the suffix with the highest score goes when that score
  * passes `minScore` and at most `maxShareAfter` of the document's prose is in it.
  */
+/**
+ * Lines of a list introduced by a line ending in ":" ("Das Wichtigste in Kürze:"), up to the
+ * next blank line — unless other rules removed the introduction ("Folgen Sie uns:").
+ */
+function listItems(lines: readonly LineInfo[], removed: readonly boolean[]): boolean[] {
+  const out = new Array<boolean>(lines.length).fill(false);
+  for (let i = 0; i < lines.length; i++) {
+    if (!introducesList(lines[i]) || removed[i]) continue;
+    let j = i + 1;
+    if (j < lines.length && lines[j]!.blank) j++;
+    for (; j < lines.length && !lines[j]!.blank; j++) out[j] = true;
+  }
+  return out;
+}
+
 const DATA = /\p{L}.*\d|\d.*\p{L}.*:/u;
 
 export const tailDensity: StructuralAlgorithm = {
   name: "tail-density",
   description: "the end of the page where short label lines outweigh prose",
-  options: ["minScore", "maxShareAfter", "labelWords", "proseWords", "wordCost", "lineCost", "keepProseWords"],
+  options: ["minScore", "maxShareAfter", "labelWords", "proseWords", "wordCost", "lineCost", "keepProseWords", "storyParagraphs"],
   create(options) {
     const minScore = num(options, "minScore", 6, 0);
     const maxShareAfter = num(options, "maxShareAfter", 0.15, 0, 1);
@@ -24,11 +40,13 @@ export const tailDensity: StructuralAlgorithm = {
     const wordCost = num(options, "wordCost", 0.1, 0);
     const lineCost = num(options, "lineCost", 0, 0);
     const keepProseWords = num(options, "keepProseWords", Infinity, 1);
+    const storyParagraphs = num(options, "storyParagraphs", Infinity, 2);
     return (ctx: RuleContext, emit) => {
       const { lines, removed } = ctx;
       const isProse = (l: LineInfo) => l.paraEnd && l.paraWords >= proseWords;
+      const listed = listItems(lines, removed);
       const score = (l: LineInfo): number => {
-        if (l.blank) return 0;
+        if (l.blank || listed[l.index]) return 0;
         if (removed[l.index]) return 2;
         if (isProse(l)) return -l.words * wordCost - (l.paraFirst ? lineCost : 0);
         // "Calories: 216", "Hubraum 1.598": data rows of a table or list are not navigation
@@ -42,11 +60,19 @@ export const tailDensity: StructuralAlgorithm = {
       let cut = -1;
       let sum = 0;
       let proseAfter = 0;
+      let story = 0; // prose paragraphs in a row, with at most single headings between them
+      let other = 0; // non-prose lines since the last prose paragraph
       for (let i = lines.length - 1; i >= 0; i--) {
         const l = lines[i]!;
         sum += score(l);
         if (isProse(l)) proseAfter += l.words;
         if (proseAfter > maxShareAfter * total) break;
+        // several paragraphs of prose in a row (single subheadings between them allowed) are a
+        // story: the cut never reaches into one
+        if (isProse(l)) {
+          other = 0;
+          if (l.paraFirst && ++story >= storyParagraphs) break;
+        } else if (!l.blank && (removed[l.index] || ++other > 1)) story = 0;
         if (!l.blank && sum > best) {
           best = sum;
           cut = i;
@@ -56,7 +82,7 @@ export const tailDensity: StructuralAlgorithm = {
       // prose paragraphs of at least keepProseWords words stay even inside the cut
       for (let i = cut; i < lines.length; i++) {
         const l = lines[i]!;
-        if (!l.blank && !(isProse(l) && l.paraWords >= keepProseWords)) emit(l.line.start, l.line.next);
+        if (!l.blank && !listed[l.index] && !(isProse(l) && l.paraWords >= keepProseWords)) emit(l.line.start, l.line.next);
       }
     };
   },
