@@ -1,4 +1,5 @@
 import { cleanText, type CleanResult } from "../engine/clean.js";
+import type { CorpusStats } from "../rules/types.js";
 import type { CompiledRule } from "../rules/types.js";
 import { guardReason, type GuardOptions } from "./guard.js";
 
@@ -12,9 +13,9 @@ export interface DocumentOutcome {
   proposed?: CleanResult;
 }
 
-/** Clean one text and apply the content guard (`false`: no guard). */
-export function cleanDocument(text: string, rules: readonly CompiledRule[], guard: GuardOptions | false): DocumentOutcome {
-  const result = cleanText(text, rules);
+/** Clean one text (with the corpus counts' view for it, if the run has any) and apply the content guard (`false`: no guard). */
+export function cleanDocument(text: string, rules: readonly CompiledRule[], guard: GuardOptions | false, corpus?: CorpusStats): DocumentOutcome {
+  const result = cleanText(text, rules, corpus ? { corpus } : {});
   const guarded = guard ? guardReason(text, result, guard) : undefined;
   if (guarded) return { result: { text, spans: [], changed: false }, guarded, proposed: result };
   return { result };

@@ -1,13 +1,14 @@
+import type { CorpusCounts } from "../corpus/counts.js";
 import type { CompiledRule } from "../rules/types.js";
 import { cleanDocument } from "./document.js";
 import type { WorkerReply, WorkerRequest } from "./messages.js";
 import { processFile, type RunSettings } from "./process-file.js";
 
 /** Do one request: the same code runs in-process (--jobs 1) and in worker threads. */
-export async function handleRequest(req: WorkerRequest, rules: readonly CompiledRule[], settings: RunSettings): Promise<WorkerReply> {
-  if (req.kind === "file") return { kind: "file", outcome: processFile(req.task, rules, settings) };
+export async function handleRequest(req: WorkerRequest, rules: readonly CompiledRule[], settings: RunSettings, counts?: CorpusCounts): Promise<WorkerReply> {
+  if (req.kind === "file") return { kind: "file", outcome: processFile(req.task, rules, settings, counts) };
   try {
-    const doc = cleanDocument(req.text, rules, settings.guard);
+    const doc = cleanDocument(req.text, rules, settings.guard, counts?.overall());
     return { kind: "text", outcome: { id: req.id, result: doc.result, ...(doc.guarded ? { guarded: doc.guarded, proposed: doc.proposed } : {}) } };
   } catch (e) {
     return { kind: "text", outcome: { id: req.id, result: { text: req.text, spans: [], changed: false }, error: (e as Error).message } };

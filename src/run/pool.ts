@@ -1,6 +1,7 @@
 import { existsSync, unlinkSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import type { CorpusCounts } from "../corpus/counts.js";
 import type { CompiledRule } from "../rules/types.js";
 import { handleRequest } from "./handle.js";
 import type { TextOutcome, WorkerReply, WorkerRequest } from "./messages.js";
@@ -29,17 +30,17 @@ export function workerEntry(): URL {
 
 class InProcess implements Cleaner {
   private readonly temps = new Set<string>();
-  constructor(private readonly rules: readonly CompiledRule[], private readonly settings: RunSettings) {}
+  constructor(private readonly rules: readonly CompiledRule[], private readonly settings: RunSettings, private readonly counts?: CorpusCounts) {}
   async file(task: FileTask): Promise<FileOutcome> {
     this.temps.add(task.tmp);
     try {
-      return ((await handleRequest({ kind: "file", task }, this.rules, this.settings)) as { outcome: FileOutcome }).outcome;
+      return ((await handleRequest({ kind: "file", task }, this.rules, this.settings, this.counts)) as { outcome: FileOutcome }).outcome;
     } finally {
       this.temps.delete(task.tmp);
     }
   }
   async text(id: number, text: string): Promise<TextOutcome> {
-    return ((await handleRequest({ kind: "text", id, text }, this.rules, this.settings)) as { outcome: TextOutcome }).outcome;
+    return ((await handleRequest({ kind: "text", id, text }, this.rules, this.settings, this.counts)) as { outcome: TextOutcome }).outcome;
   }
   pendingTemps(): string[] {
     return [...this.temps];
@@ -155,7 +156,10 @@ class Pool implements Cleaner {
   }
 }
 
-/** A cleaner with `jobs` worker threads, or in-process for `jobs` = 1. */
-export function createCleaner(jobs: number, rules: readonly CompiledRule[], settings: RunSettings): Cleaner {
-  return jobs <= 1 ? new InProcess(rules, settings) : new Pool(jobs, settings);
+/**
+ * A cleaner with `jobs` worker threads, or in-process for `jobs` = 1. Corpus
+ * counts reach workers through `settings.statsFile`; in-process they are used directly.
+ */
+export function createCleaner(jobs: number, rules: readonly CompiledRule[], settings: RunSettings, counts?: CorpusCounts): Cleaner {
+  return jobs <= 1 ? new InProcess(rules, settings, counts) : new Pool(jobs, settings);
 }

@@ -6,6 +6,7 @@ import { InputError, readTextSync } from "../io/read-text.js";
 import { outputBytes, tempPathFor, writeAtomicSync } from "../io/write-output.js";
 import { summarize, type FileSummary } from "../report/stats.js";
 import type { RuleOptions } from "../config/select.js";
+import type { CorpusCounts } from "../corpus/counts.js";
 import type { CompiledRule } from "../rules/types.js";
 import { cleanDocument } from "./document.js";
 import type { GuardOptions } from "./guard.js";
@@ -21,6 +22,8 @@ export interface RunSettings {
   maxBytes: number;
   /** Return the input text and result with each outcome (for --report). */
   details: boolean;
+  /** Corpus counts of the run (--stats/--learn) as a stats file each worker loads once. */
+  statsFile?: string;
 }
 
 /** One file to clean. Paths are decided by the run loop, so it can clean up after a crashed worker. */
@@ -84,11 +87,11 @@ function checkOverwrite(task: FileTask): string | undefined {
  * worker thread (or --jobs 1), where sync calls avoid a thread-pool round
  * trip per system call.
  */
-export function processFile(task: FileTask, rules: readonly CompiledRule[], settings: RunSettings): FileOutcome {
+export function processFile(task: FileTask, rules: readonly CompiledRule[], settings: RunSettings, counts?: CorpusCounts): FileOutcome {
   const { id } = task;
   try {
     const { bytes, text } = readTextSync(task.path, { maxBytes: settings.maxBytes, symlink: task.symlink });
-    const doc = cleanDocument(text, rules, settings.guard);
+    const doc = cleanDocument(text, rules, settings.guard, counts?.forDocument(task.path));
     const details = settings.details ? { input: text, result: doc.proposed ?? doc.result } : {};
     const summary = summarize(text, doc.result);
     const guarded = doc.guarded ? { guarded: doc.guarded } : {};

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { selectRules } from "../config/select.js";
+import { loadCorpusStats } from "../corpus/load.js";
 import { handleRequest } from "./handle.js";
 import type { WorkerRequest } from "./messages.js";
 import type { RunSettings } from "./process-file.js";
@@ -10,6 +11,7 @@ import type { RunSettings } from "./process-file.js";
 // file's reading and writing overlaps another's cleaning.
 const settings = workerData as RunSettings;
 const rules = selectRules(settings.ruleOptions, { cwd: settings.cwd });
+const counts = settings.statsFile ? loadCorpusStats([settings.statsFile]) : undefined;
 parentPort!.on("message", (req: WorkerRequest) => {
-  void handleRequest(req, rules, settings).then((reply) => parentPort!.postMessage(reply));
+  void handleRequest(req, rules, settings, counts).then((reply) => parentPort!.postMessage(reply));
 });

@@ -2,6 +2,10 @@ import { availableParallelism } from "node:os";
 import { createWriteStream } from "node:fs";
 import { rename, unlink } from "node:fs/promises";
 import { Option, type Command } from "commander";
+import { corpusForRun, writeRunStats } from "../../corpus/run.js";
+import { StatsMergeError, type CorpusCounts } from "../../corpus/counts.js";
+import { StatsFormatError } from "../../corpus/format.js";
+import { GroupByError } from "../../corpus/group.js";
 import { decodeText, formatMB } from "../../io/read-text.js";
 import { readAll } from "../../io/stdin.js";
 import { tempPathFor } from "../../io/write-output.js";
@@ -38,6 +42,9 @@ interface CleanOptions extends RuleOptions {
   spans?: boolean;
   onError: "pass" | "skip";
   report?: string;
+  stats?: string[];
+  learn?: boolean;
+  groupBy?: string;
 }
 
 export const DEFAULT_MAX_SIZE_MB = 32;
@@ -68,6 +75,9 @@ export function registerClean(program: Command, ctx: CliContext): void {
     .option("--spans", `with --jsonl, add "${"boilerstrip_spans"}": [[start, end, "rule/id"], ...] (code point offsets into the input text)`)
     .addOption(new Option("--on-error <mode>", "with --jsonl, what to do with a malformed line: pass it through unchanged, or skip it (reported either way)").choices(["pass", "skip"]).default("pass"))
     .option("--report <file>", "write a report of every removal (format from the file extension)")
+    .option("--stats <file>", "corpus line counts (from `boilerstrip stats`) for the repeat/ rules; repeatable", (v: string, prev: string[] = []) => [...prev, v])
+    .option("--learn", "count the inputs' lines first (a first pass over the files), for the repeat/ rules")
+    .option("--group-by <how>", "with --learn: dir, all, or regex:<pattern> (see boilerstrip stats --help)")
     .option("-q, --quiet", "print no summary and no progress bar");
   cmd.addHelpText(
     "after",
@@ -103,7 +113,8 @@ async function runClean(inputs: string[], opts: CleanOptions, ctx: CliContext): 
   const maxMB = positive(opts.maxSize, "--max-size");
   if (typeof maxMB === "string") return usage(ctx, maxMB);
   // loaded here to validate the options up front (exit 2); worker threads compile their own copy
-  let rules: CompiledRule[] | undefined = rulesFromOptions(opts);
+  // (kept in a box, so that no frame holds them once the cleaner has them)
+  const box: { rules?: CompiledRule[] } = { rules: rulesFromOptions(opts) };
   const settings: RunSettings = {
     ruleOptions: { rules: opts.rules, builtin: opts.builtin, config: opts.config, only: opts.only, disable: opts.disable, lang: opts.lang },
     cwd: process.cwd(),
@@ -111,10 +122,48 @@ async function runClean(inputs: string[], opts: CleanOptions, ctx: CliContext): 
     maxBytes: Math.floor(maxMB * 1024 * 1024),
     details: Boolean(opts.report),
   };
-  if (opts.jsonl) return cleanJsonl(inputs, opts, ctx, jobs, rules, settings);
+  if (opts.learn && (opts.jsonl || inputs.includes("-"))) return usage(ctx, "--learn counts files; with --jsonl or standard input, use --stats FILE from `boilerstrip stats`");
+  const corpus = await loadCounts(inputs, opts, ctx);
+  if (corpus === "error") return EXIT.ERROR;
+  try {
+    if (corpus && jobs > 1) settings.statsFile = corpus.file();
+    return await cleanWith(inputs, opts, ctx, jobs, box, settings, corpus?.counts);
+  } finally {
+    corpus?.cleanup();
+  }
+}
+
+/** The corpus counts of the run (--stats, --learn), and a stats file for the workers on demand. */
+async function loadCounts(inputs: string[], opts: CleanOptions, ctx: CliContext) {
+  let counts: CorpusCounts | undefined;
+  try {
+    counts = await corpusForRun({
+      statsFiles: opts.stats, learn: opts.learn, inputs, groupBy: opts.groupBy, exclude: opts.out ? [opts.out] : [],
+      onError: (m) => ctx.stderr.write(`boilerstrip: ${m}\n`),
+    });
+  } catch (e) {
+    if (e instanceof StatsFormatError || e instanceof StatsMergeError || e instanceof GroupByError) {
+      ctx.stderr.write(`boilerstrip: ${e.message}\n`);
+      return "error" as const;
+    }
+    throw e;
+  }
+  if (!counts) return undefined;
+  let written: ReturnType<typeof writeRunStats> | undefined;
+  return {
+    counts,
+    file: () => (written ??= writeRunStats(counts)).file,
+    cleanup: () => written?.cleanup(),
+  };
+}
+
+async function cleanWith(inputs: string[], opts: CleanOptions, ctx: CliContext, jobs: number, box: { rules?: CompiledRule[] }, settings: RunSettings, counts?: CorpusCounts): Promise<number> {
+  let rules = box.rules;
+  box.rules = undefined;
+  if (opts.jsonl) return cleanJsonl(inputs, opts, ctx, jobs, rules, settings, counts);
   if (inputs.includes("-")) {
     if (inputs.length > 1) return usage(ctx, "'-' (standard input) cannot be combined with other inputs");
-    return cleanStdin(ctx, rules, settings, opts.quiet ?? false);
+    return cleanStdin(ctx, rules!, settings, opts.quiet ?? false, counts);
   }
   const extensions = opts.ext.split(",").map((e) => e.trim().replace(/^\./, "")).filter(Boolean);
   const backup = opts.backup === true ? ".orig" : opts.backup || undefined;
@@ -126,8 +175,8 @@ async function runClean(inputs: string[], opts: CleanOptions, ctx: CliContext): 
     return usage(ctx, `--out ${opts.out} is an input directory: the outputs would overwrite the inputs; choose another --out, or use --in-place`);
   }
 
-  const report = opts.report ? await openReport(opts.report, rules) : undefined;
-  const cleaner = createCleaner(jobs, rules, settings);
+  const report = opts.report ? await openReport(opts.report, rules!) : undefined;
+  const cleaner = createCleaner(jobs, rules!, settings, counts);
   // with worker threads, the main thread's copy is not needed any more: let it be collected
   rules = undefined;
   const progress = new Progress(ctx.stderr, !opts.quiet && (ctx.stderr as { isTTY?: boolean }).isTTY === true);
@@ -152,7 +201,7 @@ async function runClean(inputs: string[], opts: CleanOptions, ctx: CliContext): 
   return stats.failures.length > 0 ? EXIT.ERROR : EXIT.OK;
 }
 
-async function cleanStdin(ctx: CliContext, rules: readonly CompiledRule[], settings: RunSettings, quiet: boolean): Promise<number> {
+async function cleanStdin(ctx: CliContext, rules: readonly CompiledRule[], settings: RunSettings, quiet: boolean, counts?: CorpusCounts): Promise<number> {
   const bytes = await readAll(ctx.stdin);
   if (bytes.length > settings.maxBytes) return usage(ctx, `<stdin>: input is ${formatMB(bytes.length)}, over the --max-size limit of ${formatMB(settings.maxBytes)}`);
   let text: string;
@@ -161,20 +210,20 @@ async function cleanStdin(ctx: CliContext, rules: readonly CompiledRule[], setti
   } catch (e) {
     return usage(ctx, (e as Error).message);
   }
-  const doc = cleanDocument(text, rules, settings.guard);
+  const doc = cleanDocument(text, rules, settings.guard, counts?.overall());
   if (doc.guarded && !quiet) ctx.stderr.write(`boilerstrip: <stdin>: ${doc.guarded}\n`);
   ctx.stdout.write(doc.result.changed ? Buffer.from(doc.result.text, "utf8") : bytes);
   return EXIT.OK;
 }
 
-async function cleanJsonl(inputs: string[], opts: CleanOptions, ctx: CliContext, jobs: number, rules: readonly CompiledRule[] | undefined, settings: RunSettings): Promise<number> {
+async function cleanJsonl(inputs: string[], opts: CleanOptions, ctx: CliContext, jobs: number, rules: readonly CompiledRule[] | undefined, settings: RunSettings, counts?: CorpusCounts): Promise<number> {
   if (opts.inPlace) return usage(ctx, "--in-place does not apply to --jsonl (write to standard output or --out FILE)");
   if (inputs.filter((i) => i === "-").length > 1) return usage(ctx, "'-' (standard input) can be given once");
   let report: ReportSink | undefined;
   if (opts.report) report = await openReport(opts.report, rules!);
   const tmp = opts.out ? tempPathFor(opts.out) : undefined;
   const out = tmp ? createWriteStream(tmp, { flags: "wx" }) : ctx.stdout;
-  const cleaner = createCleaner(jobs, rules!, settings);
+  const cleaner = createCleaner(jobs, rules!, settings, counts);
   rules = undefined;
   const progress = new Progress(ctx.stderr, !opts.quiet && (ctx.stderr as { isTTY?: boolean }).isTTY === true);
   let run;
