@@ -1,7 +1,7 @@
 import { cleanText, type CleanResult } from "../engine/clean.js";
 import type { CorpusStats } from "../rules/types.js";
 import type { CompiledRule } from "../rules/types.js";
-import { guardReason, type GuardOptions } from "./guard.js";
+import { guardReason, shapeRuleIds, type GuardOptions } from "./guard.js";
 
 /** One document cleaned under the run's settings. */
 export interface DocumentOutcome {
@@ -13,10 +13,17 @@ export interface DocumentOutcome {
   proposed?: CleanResult;
 }
 
+const shapeCache = new WeakMap<readonly CompiledRule[], Set<string>>();
+function shapeRules(rules: readonly CompiledRule[]): Set<string> {
+  let ids = shapeCache.get(rules);
+  if (!ids) shapeCache.set(rules, (ids = shapeRuleIds(rules)));
+  return ids;
+}
+
 /** Clean one text (with the corpus counts' view for it, if the run has any) and apply the content guard (`false`: no guard). */
 export function cleanDocument(text: string, rules: readonly CompiledRule[], guard: GuardOptions | false, corpus?: CorpusStats): DocumentOutcome {
   const result = cleanText(text, rules, corpus ? { corpus } : {});
-  const guarded = guard ? guardReason(text, result, guard) : undefined;
+  const guarded = guard ? guardReason(text, result, guard, shapeRules(rules)) : undefined;
   if (guarded) return { result: { text, spans: [], changed: false }, guarded, proposed: result };
   return { result };
 }

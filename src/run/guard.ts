@@ -1,77 +1,79 @@
 import type { CleanResult } from "../engine/clean.js";
+import { makeDocument } from "../engine/document.js";
+import { analyse, type LineInfo } from "../engine/features.js";
+import type { CompiledRule } from "../rules/types.js";
 
 export interface GuardOptions {
-  /** Largest share of a document's characters the rules may remove (0..1; default 0.6). */
+  /** Largest share of a document's prose the rules may remove (0..1; default 0.6). */
   maxShare: number;
 }
 
 export const DEFAULT_GUARD: GuardOptions = { maxShare: 0.6 };
 
-const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
-
-/** Non-whitespace characters (UTF-16 units) of text[start, end). */
-function visible(text: string, start: number, end: number): number {
-  let n = 0;
-  for (let i = start; i < end; i++) if (!isSpace(text.charCodeAt(i))) n++;
-  return n;
-}
-
-/**
- * The longest paragraph by visible characters: [start, end, visible chars].
- * A paragraph is one line: scraped text puts each block (paragraph, cell,
- * link) on its own line, so a run of non-blank lines is usually a menu, not
- * prose (measured on the dev bench: counting runs made the guard fire on a
- * third of the pages, mostly on menus).
- */
-export function longestParagraph(text: string): [number, number, number] {
-  let best: [number, number, number] = [0, 0, 0];
-  let lineStart = 0;
-  let count = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 10;
-    if (c === 10 || c === 13) {
-      if (count > best[2]) best = [lineStart, i, count];
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      lineStart = i + 1;
-      count = 0;
-    } else if (!isSpace(c)) count++;
-  }
-  return best;
-}
-
-/** Visible characters of [start, end) covered by the spans (sorted, disjoint). */
-function removedIn(text: string, spans: CleanResult["spans"], start: number, end: number): number {
-  let n = 0;
-  for (const s of spans) {
-    if (s.end <= start) continue;
-    if (s.start >= end) break;
-    n += visible(text, Math.max(s.start, start), Math.min(s.end, end));
-  }
-  return n;
-}
+/** Prose: a paragraph of at least this many words that ends like a sentence. */
+const PROSE_WORDS = 8;
+/** The longest paragraph is protected from shape rules when it has at least this many words. */
+const LONG_PARAGRAPH_WORDS = 40;
 
 const pct = (x: number) => `${Math.round(100 * x)}%`;
+const isProse = (l: LineInfo) => !l.blank && l.paraEnd && l.paraWords >= PROSE_WORDS;
+
+/** The ids of the shape (structural) rules of a rule set: the guard holds them to a stricter standard. */
+export function shapeRuleIds(rules: readonly CompiledRule[]): Set<string> {
+  return new Set(rules.filter((r) => r.meta.kind === "structural").map((r) => r.meta.id));
+}
 
 /**
- * The content guard: why a cleaning result must not be used, or undefined
- * when it may. It fires when the removals take more than `maxShare` of the
- * document's visible (non-whitespace) characters, or more than `maxShare` of
- * its longest paragraph: both mean the rules are probably eating the article.
+ * The content guard: why a cleaning result must not be used, or undefined when
+ * it may. It looks at the document's prose — lines that read like sentences, as
+ * the article does — not at menus and link lists, which a page may be mostly made of:
+ * - the rules would remove more than `maxShare` of the prose words; or
+ * - shape rules alone (structural rules, which guess from the look of lines rather
+ *   than match known wording) would remove the longest paragraph of prose.
+ * Either way the rules are probably eating the article, and the document is left unchanged.
  */
-export function guardReason(input: string, result: CleanResult, options: GuardOptions = DEFAULT_GUARD): string | undefined {
+export function guardReason(
+  input: string,
+  result: CleanResult,
+  options: GuardOptions = DEFAULT_GUARD,
+  shapeRules: ReadonlySet<string> = new Set(),
+): string | undefined {
   if (!result.changed || result.spans.length === 0) return undefined;
-  const total = visible(input, 0, input.length);
-  if (total === 0) return undefined;
-  const removed = removedIn(input, result.spans, 0, input.length);
-  if (removed / total > options.maxShare) {
-    return `would remove ${pct(removed / total)} of the text (guard limit ${pct(options.maxShare)}); left unchanged`;
+  const lines = analyse(makeDocument(input));
+  const { spans } = result;
+  // which rules remove (most of) each line
+  let k = 0;
+  const removedBy = (l: LineInfo): string[] | undefined => {
+    const { start, end } = l.line;
+    while (k < spans.length && spans[k]!.end <= start) k++;
+    let covered = 0;
+    const ids = new Set<string>();
+    for (let j = k; j < spans.length && spans[j]!.start < end; j++) {
+      const s = spans[j]!;
+      covered += Math.min(s.end, end) - Math.max(s.start, start);
+      for (const id of s.ruleIds) ids.add(id);
+    }
+    return covered * 2 >= end - start ? [...ids] : undefined;
+  };
+  let total = 0;
+  let removed = 0;
+  let longest: { line: LineInfo; words: number; byShape: boolean } | undefined;
+  let para: { line: LineInfo; words: number; byShape: boolean } | undefined;
+  for (const l of lines) {
+    if (!isProse(l)) continue;
+    const by = removedBy(l);
+    total += l.words;
+    if (by) removed += l.words;
+    const byShape = by !== undefined && by.every((id) => shapeRules.has(id) || id.startsWith("tidy/"));
+    if (l.paraFirst) para = { line: l, words: l.paraWords, byShape };
+    else if (para) para.byShape &&= byShape;
+    if (para && (!longest || para.words > longest.words)) longest = para;
   }
-  const [pStart, pEnd, pCount] = longestParagraph(input);
-  const pRemoved = removedIn(input, result.spans, pStart, pEnd);
-  if (pCount > 0 && pRemoved / pCount > options.maxShare) {
-    let line = 1;
-    for (let i = 0; i < pStart; i++) if (input.charCodeAt(i) === 10) line++;
-    return `would remove ${pct(pRemoved / pCount)} of the longest paragraph (line ${line}, ${pCount} characters); left unchanged`;
+  if (total > 0 && removed / total > options.maxShare) {
+    return `would remove ${pct(removed / total)} of the prose (guard limit ${pct(options.maxShare)}); left unchanged`;
+  }
+  if (longest && longest.words >= LONG_PARAGRAPH_WORDS && longest.byShape) {
+    return `shape rules alone would remove the longest paragraph (line ${longest.line.index + 1}, ${longest.words} words); left unchanged`;
   }
   return undefined;
 }

@@ -68,7 +68,7 @@ export function registerClean(program: Command, ctx: CliContext): void {
     .option("--ext <list>", "file extensions taken from directories, comma-separated", "txt")
     .option("--fail-fast", "stop at the first file that fails")
     .option("--no-guard", "apply removals even when they would take most of a document")
-    .option("--guard-share <percent>", "content guard: leave a document unchanged when the rules would remove more than this share of its characters or of its longest paragraph", String(DEFAULT_GUARD.maxShare * 100))
+    .option("--guard-share <percent>", "content guard: leave a document unchanged when the rules would remove more than this share of its prose (or shape rules alone its longest paragraph)", String(DEFAULT_GUARD.maxShare * 100))
     .option("--max-size <MB>", "skip (and report) files or JSONL lines larger than this; memory stays bounded", String(DEFAULT_MAX_SIZE_MB))
     .option("--jsonl", "read JSON Lines and clean one field of each record, keeping every other field and the line order")
     .option("--text-field <name>", "with --jsonl, the field holding the text", "text")
