@@ -1,10 +1,16 @@
 import type { Command } from "commander";
-import { cleanText } from "../engine/clean.js";
 import { discover } from "../io/discover.js";
 import { decodeText, InputError, readText } from "../io/read-text.js";
 import { readAll } from "../io/stdin.js";
 import type { CompiledRule } from "../rules/types.js";
+import { cleanDocument } from "../run/document.js";
+import { DEFAULT_GUARD } from "../run/guard.js";
 import type { ReportEntry } from "./sink.js";
+
+function entry(path: string, text: string, rules: readonly CompiledRule[]): ReportEntry {
+  const doc = cleanDocument(text, rules, DEFAULT_GUARD);
+  return { path, input: text, result: doc.result, ...(doc.guarded ? { guarded: doc.guarded } : {}) };
+}
 
 /** The name standard input goes by in diffs and reports. */
 export const STDIN_NAME = "<stdin>";
@@ -21,6 +27,7 @@ export function addInputOptions(cmd: Command): Command {
 /**
  * Clean every input in memory, file by file: an entry with the input and its
  * result, or with the reason it could not be read. `-` reads standard input.
+ * The content guard applies as in `clean`, so previews show what `clean` does.
  */
 export async function* cleanInputs(
   inputs: readonly string[],
@@ -33,7 +40,7 @@ export async function* cleanInputs(
     if (input === "-") {
       try {
         const text = decodeText(await readAll(stdin), STDIN_NAME);
-        yield { path: STDIN_NAME, input: text, result: cleanText(text, rules) };
+        yield entry(STDIN_NAME, text, rules);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         yield { path: STDIN_NAME, error: e.reason };
@@ -47,7 +54,7 @@ export async function* cleanInputs(
       }
       try {
         const { text } = await readText(file.path);
-        yield { path: file.path, input: text, result: cleanText(text, rules) };
+        yield entry(file.path, text, rules);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         yield { path: file.path, error: e.reason };
