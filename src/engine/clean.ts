@@ -1,5 +1,5 @@
 import type { CompiledRule, CorpusStats, RuleContext } from "../rules/types.js";
-import { makeDocument } from "./document.js";
+import { makeDocument, type Document } from "./document.js";
 import { analyse, type LineInfo } from "./features.js";
 import { applySpans, mergeSpans, planRemovals, type Proposal, type Span } from "./spans.js";
 
@@ -19,14 +19,18 @@ export interface CleanTextOptions {
   corpus?: CorpusStats;
 }
 
-/** Run every rule once over a text and plan the removals. */
-export function proposeAll(text: string, rules: readonly CompiledRule[], options: CleanTextOptions = {}): Span[] {
+/**
+ * Run every rule once over a text and plan the removals. `cuts` (on a later pass): the
+ * offsets where the previous pass cut the text, so phrase rules look again only there.
+ */
+export function proposeAll(text: string, rules: readonly CompiledRule[], options: CleanTextOptions = {}, cuts?: readonly number[]): Span[] {
   const doc = makeDocument(text);
   const lines = analyse(doc);
+  const focus = cuts ? editedLines(doc.lines, cuts) : undefined;
   const proposals: Proposal[] = [];
   // Phase 1: phrase, block and inline rules. Phase 2: structural rules, which
   // see which lines phase 1 removes (a menu is recognised by its known items).
-  const first: RuleContext = { doc, lines, removed: [], corpus: options.corpus };
+  const first: RuleContext = { doc, lines, removed: [], focus, corpus: options.corpus };
   for (const rule of rules) {
     if (rule.meta.kind !== "structural") for (const p of rule.propose(first)) proposals.push(p);
   }
@@ -37,6 +41,17 @@ export function proposeAll(text: string, rules: readonly CompiledRule[], options
   // the BOM is never removed
   if (doc.bomLength) for (const p of proposals) if (p.start < doc.bomLength) p.start = doc.bomLength;
   return planRemovals(doc, proposals);
+}
+
+/** Lines with a cut inside them or at the end of their content (not a whole-line removal before them). */
+function editedLines(lines: Document["lines"], cuts: readonly number[]): boolean[] {
+  const edited = new Array<boolean>(lines.length).fill(false);
+  let k = 0;
+  for (const line of lines) {
+    while (k < cuts.length && cuts[k]! <= line.start) k++;
+    if (k < cuts.length && cuts[k]! <= line.end) edited[line.index] = true;
+  }
+  return edited;
 }
 
 /** Which lines the proposals remove entirely (all of their non-blank content). */
@@ -97,9 +112,12 @@ export function cleanText(text: string, rules: readonly CompiledRule[], options:
   if (spans.length === 0) return { text, spans, changed: false };
   let current = applySpans(text, spans);
   for (let pass = 1; pass < MAX_PASSES; pass++) {
-    const more = proposeAll(current, rules, options);
-    if (more.length === 0) break;
     const pieces = keptPieces(text.length, spans);
+    // where the kept pieces meet in the current text
+    const cuts = pieces.map((p) => p.out + p.len).slice(0, -1);
+    if (pieces[0] && pieces[0].orig > 0) cuts.unshift(0);
+    const more = proposeAll(current, rules, options, cuts);
+    if (more.length === 0) break;
     const mapped = more.map((s) => ({ ...s, start: toOriginal(pieces, s.start, false), end: toOriginal(pieces, s.end, true) }));
     spans = mergeSpans([...spans.flatMap((s) => s.ruleIds.map((ruleId) => ({ ...s, ruleId }))), ...mapped.flatMap((s) => s.ruleIds.map((ruleId) => ({ ...s, ruleId })))]);
     current = applySpans(text, spans);

@@ -307,6 +307,35 @@ function union(sources: readonly string[] | undefined, anchored: boolean): Searc
   return compileRegex(anchored ? `^(?:${body})$` : body);
 }
 
+/**
+ * Every `requires` word of every compiled matcher, in one regex: a line that holds
+ * none of them skips the patterns of all rules with `requires` after one scan,
+ * instead of one substring search per word and rule.
+ */
+const requiredWords = new Set<string>();
+let anyRequired: RegExp | undefined;
+let requiredVersion = 0;
+const escapeRegex = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+function registerRequired(words: readonly string[]): void {
+  let added = false;
+  for (const w of words) if (!requiredWords.has(w)) (requiredWords.add(w), (added = true));
+  if (added) {
+    anyRequired = new RegExp([...requiredWords].map(escapeRegex).join("|"), "u");
+    requiredVersion++;
+  }
+}
+
+/** Whether the line holds any registered `requires` word (cached on the line for this registry version). */
+function holdsRequiredWord(info: LineInfo): boolean {
+  const cache = info as { reqVersion?: number; reqHit?: boolean };
+  if (cache.reqVersion !== requiredVersion) {
+    cache.reqVersion = requiredVersion;
+    cache.reqHit = anyRequired!.test(info.lower);
+  }
+  return cache.reqHit!;
+}
+
 export function compileMatcher(spec: MatchSpec | undefined, exceptions?: readonly string[]): LineMatcher {
   const phrases = new Set((spec?.phrases ?? []).map(phraseKey).filter((k) => k.length > 0));
   const whole = union(spec?.patterns, true);
@@ -314,6 +343,7 @@ export function compileMatcher(spec: MatchSpec | undefined, exceptions?: readonl
   const except = union(exceptions as string[] | undefined, false);
   const maxLength = spec?.maxLength ?? Infinity;
   const requires = spec?.requires?.map((w) => w.toLowerCase());
+  if (requires) registerRequired(requires);
   const testText = (content: string, key = phraseKey(content), lower?: string): boolean => {
     if (content.length === 0) return false;
     let hit = phrases.size > 0 && phrases.has(key);
@@ -323,7 +353,12 @@ export function compileMatcher(spec: MatchSpec | undefined, exceptions?: readonl
     return hit && !(except !== undefined && except.test(content));
   };
   return {
-    test: (info) => !info.blank && testText(info.content, info.key, info.lower),
+    test: (info) => {
+      if (info.blank) return false;
+      // no `requires` word of any rule on this line: only phrases can match
+      if (requires && !holdsRequiredWord(info)) return phrases.size > 0 && phrases.has(info.key) && !(except !== undefined && except.test(info.content));
+      return testText(info.content, info.key, info.lower);
+    },
     testText: (text) => {
       const t = text.trim();
       return testText(t);

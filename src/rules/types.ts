@@ -82,6 +82,13 @@ export interface RuleContext {
    * is true when earlier rules remove all of line i. Empty for the first phase.
    */
   readonly removed: readonly boolean[];
+  /**
+   * On a later pass, the lines a previous pass edited (cut inside). Line, block and inline
+   * rules match a line by its own content, so an unedited line that did not match before
+   * cannot match now: they only look for new matches (and block starts) on these lines.
+   * Undefined on the first pass: every line.
+   */
+  readonly focus?: readonly boolean[];
   /** Line frequencies across the corpus being cleaned, when the run counted them (`repeat/` rules). */
   readonly corpus?: CorpusStats;
 }

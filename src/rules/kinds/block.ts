@@ -27,7 +27,7 @@ export function blockRule(meta: RuleMeta, spec: RuleSpec) {
     const belongs = (info: LineInfo) => start.test(info) || member.test(info);
     let done = -1; // last line index already covered by a block
     for (let i = 0; i < lines.length; i++) {
-      if (i <= done || !start.test(lines[i]!)) continue;
+      if (i <= done || (ctx.focus && !ctx.focus[i]) || !start.test(lines[i]!)) continue;
       out.push(whole(lines[i]!));
       // upwards
       let budget = before;

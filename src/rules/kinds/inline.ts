@@ -14,7 +14,7 @@ export function inlineRule(meta: RuleMeta, spec: RuleSpec) {
   return (ctx: RuleContext): Proposal[] => {
     const out: Proposal[] = [];
     for (const info of ctx.lines) {
-      if (info.blank || (only && !only.test(info)) || (except && except.test(info))) continue;
+      if (info.blank || (ctx.focus && !ctx.focus[info.index]) || (only && !only.test(info)) || (except && except.test(info))) continue;
       const { text, start } = info.line;
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {

@@ -8,6 +8,7 @@ export function lineRule(meta: RuleMeta, spec: RuleSpec) {
   return (ctx: RuleContext): Proposal[] => {
     const out: Proposal[] = [];
     for (const info of ctx.lines) {
+      if (ctx.focus && !ctx.focus[info.index]) continue;
       if (matcher.test(info)) out.push({ start: info.line.start, end: info.line.next, ruleId: meta.id, category: meta.category });
     }
     return out;

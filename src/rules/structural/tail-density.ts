@@ -26,7 +26,8 @@ function listItems(lines: readonly LineInfo[], removed: readonly boolean[]): boo
   return out;
 }
 
-const DATA = /\p{L}.*\d|\d.*\p{L}.*:/u;
+/** A data row: letters and digits together ("Calories: 216", "Hubraum 1.598"). */
+const isData = (content: string) => /\d/.test(content) && /\p{L}/u.test(content);
 
 export const tailDensity: StructuralAlgorithm = {
   name: "tail-density",
@@ -50,7 +51,7 @@ export const tailDensity: StructuralAlgorithm = {
         if (removed[l.index]) return 2;
         if (isProse(l)) return -l.words * wordCost - (l.paraFirst ? lineCost : 0);
         // "Calories: 216", "Hubraum 1.598": data rows of a table or list are not navigation
-        if (DATA.test(l.content)) return 0;
+        if (isData(l.content)) return 0;
         if (l.paraWords <= labelWords && !l.paraEnd) return 1;
         return l.paraEnd ? -l.words * wordCost : 0.25;
       };
