@@ -41,7 +41,7 @@ const MARKER = /^\s*(?:(?:[*•·▪►▸‣◦○●■□\-–—|>»›+]|\d
 const EDGE_PUNCT = /^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 const MAYBE_CJK = /[\u2e80-\ud7af\uf900-\ufaff\uff00-\uffef]/;
-const SENTENCE_END = /[.!?…。！？](?:["'”’»)\]]*)$/u;
+const SENTENCE_END = /[.!?…。！？](?:["'”’“‘»«)\]]*)$/u;
 
 /** Normalise a phrase or a line for whole-line phrase lookup. */
 export function phraseKey(s: string): string {

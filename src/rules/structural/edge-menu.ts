@@ -1,21 +1,7 @@
 import type { LineInfo } from "../../engine/features.js";
 import type { StructuralAlgorithm } from "./registry.js";
 import { num } from "./options.js";
-
-/** A line that reads like a sentence of running text. */
-export function isProse(info: LineInfo, minWords: number): boolean {
-  return info.paraWords >= minWords && (info.paraEnd || /[.!?…,;:。！？、]/u.test(info.content));
-}
-
-/** A line that reads like a menu item, a button or a link. */
-export function isLabel(info: LineInfo, maxWords: number): boolean {
-  return !info.blank && info.paraWords <= maxWords && !info.paraEnd;
-}
-
-/** A line that introduces a list ("Zutaten für 12 Cookies:", "You will need:"): the list after it is content. */
-export function introducesList(info: LineInfo | undefined): boolean {
-  return info !== undefined && !info.blank && /:\s*$/u.test(info.content);
-}
+import { introducesList, isLabel, isProse } from "./shapes.js";
 
 /**
  * Menus left at the edges of a document: before the first line of prose and

@@ -1,6 +1,6 @@
 import type { LineInfo } from "../../engine/features.js";
 import type { RuleContext } from "../types.js";
-import { introducesList, isLabel, isProse } from "./edge-menu.js";
+import { introducesList, isLabel, listItems } from "./shapes.js";
 import { num } from "./options.js";
 import type { StructuralAlgorithm } from "./registry.js";
 
@@ -8,24 +8,27 @@ import type { StructuralAlgorithm } from "./registry.js";
  * Menus, link lists and footers are runs of short label-like lines; once the
  * phrase rules have recognised some of their items ("Impressum", "Kontakt",
  * "Share"), the rest of the run is the same block. A run of short lines in
- * which enough lines are already removed goes as a whole. A short line right
- * before prose (a heading) stays.
+ * which enough lines are already removed goes as a whole between its first and
+ * last recognised items, and beyond them only the short labels (up to `shortWords`
+ * words) next to them: a title or a heading before or after a menu stays.
  */
 export const labelRun: StructuralAlgorithm = {
   name: "label-run",
   description: "short label-like lines in a run where other rules already removed several lines",
-  options: ["maxWords", "minHits", "minShare", "maxGap", "proseWords"],
+  options: ["maxWords", "minHits", "minShare", "maxGap", "shortWords"],
   create(options) {
     const maxWords = num(options, "maxWords", 6, 1);
     const minHits = num(options, "minHits", 2, 1);
     const minShare = num(options, "minShare", 0.3, 0, 1);
     const maxGap = num(options, "maxGap", 2, 0);
-    const proseWords = num(options, "proseWords", 8, 1);
+    const shortWords = num(options, "shortWords", 4, 1);
     return (ctx: RuleContext, emit) => {
       const { lines, removed } = ctx;
       if (!removed.some(Boolean)) return;
-      // a line ending in ":" introduces what follows (a subheading, a list): it ends a run
-      const inRun = (l: LineInfo) => removed[l.index] || (isLabel(l, maxWords) && !introducesList(l));
+      // a line ending in ":" introduces what follows (a subheading, a list): it ends a run,
+      // and the items of the list it introduces are content
+      const listed = listItems(lines, removed);
+      const inRun = (l: LineInfo) => removed[l.index] || (isLabel(l, maxWords) && !introducesList(l) && !listed[l.index]);
       let i = 0;
       while (i < lines.length) {
         if (lines[i]!.blank || !inRun(lines[i]!)) {
@@ -47,11 +50,15 @@ export const labelRun: StructuralAlgorithm = {
         }
         const hits = run.filter((l) => removed[l.index]).length;
         if (hits >= minHits && hits / run.length >= minShare) {
-          // keep a heading: the last unremoved line when prose follows right after the run
-          let next = j;
-          while (next < lines.length && lines[next]!.blank) next++;
-          const headingKept = next < lines.length && isProse(lines[next]!, proseWords) ? run[run.length - 1] : undefined;
-          for (const l of run) if (!removed[l.index] && l !== headingKept) emit(l.line.start, l.line.next);
+          // between the first and the last recognised item everything goes; outside them only the
+          // short labels next to them: a title or a heading before or after a menu stays
+          const firstHit = run.findIndex((l) => removed[l.index]);
+          const lastHit = run.findLastIndex((l) => removed[l.index]);
+          let from = firstHit;
+          while (from > 0 && run[from - 1]!.paraWords <= shortWords) from--;
+          let to = lastHit;
+          while (to + 1 < run.length && run[to + 1]!.paraWords <= shortWords) to++;
+          for (const l of run.slice(from, to + 1)) if (!removed[l.index]) emit(l.line.start, l.line.next);
         }
         i = Math.max(j, i + 1);
       }

@@ -2,7 +2,7 @@ import { compileMatcher } from "../matcher.js";
 import type { MatchSpec, RuleContext } from "../types.js";
 import { num } from "./options.js";
 import type { StructuralAlgorithm } from "./registry.js";
-import { isProse } from "./edge-menu.js";
+import { isProse } from "./shapes.js";
 
 /**
  * The end of an article: a heading such as "Related articles", "Leave a

@@ -1,6 +1,6 @@
 import type { LineInfo } from "../../engine/features.js";
 import type { RuleContext } from "../types.js";
-import { introducesList } from "./edge-menu.js";
+import { listItems } from "./shapes.js";
 import { num } from "./options.js";
 import type { StructuralAlgorithm } from "./registry.js";
 
@@ -11,21 +11,6 @@ import type { StructuralAlgorithm } from "./registry.js";
  * prose against it; the suffix with the highest score goes when that score
  * passes `minScore` and at most `maxShareAfter` of the document's prose is in it.
  */
-/**
- * Lines of a list introduced by a line ending in ":" ("Das Wichtigste in Kürze:"), up to the
- * next blank line — unless other rules removed the introduction ("Folgen Sie uns:").
- */
-function listItems(lines: readonly LineInfo[], removed: readonly boolean[]): boolean[] {
-  const out = new Array<boolean>(lines.length).fill(false);
-  for (let i = 0; i < lines.length; i++) {
-    if (!introducesList(lines[i]) || removed[i]) continue;
-    let j = i + 1;
-    if (j < lines.length && lines[j]!.blank) j++;
-    for (; j < lines.length && !lines[j]!.blank; j++) out[j] = true;
-  }
-  return out;
-}
-
 /** A data row: letters and digits together ("Calories: 216", "Hubraum 1.598"). */
 const isData = (content: string) => /\d/.test(content) && /\p{L}/u.test(content);
 

@@ -1,0 +1,33 @@
+import type { LineInfo } from "../../engine/features.js";
+
+// The shapes of lines that the structural rules reason about.
+
+/** A line that reads like a sentence of running text. */
+export function isProse(info: LineInfo, minWords: number): boolean {
+  return info.paraWords >= minWords && (info.paraEnd || /[.!?…,;:。！？、]/u.test(info.content));
+}
+
+/** A line that reads like a menu item, a button or a link. */
+export function isLabel(info: LineInfo, maxWords: number): boolean {
+  return !info.blank && info.paraWords <= maxWords && !info.paraEnd;
+}
+
+/** A line that introduces a list ("Zutaten für 12 Cookies:", "You will need:"): the list after it is content. */
+export function introducesList(info: LineInfo | undefined): boolean {
+  return info !== undefined && !info.blank && /:\s*$/u.test(info.content);
+}
+
+/**
+ * Lines of a list introduced by a line ending in ":" ("Das Wichtigste in Kürze:"), up to the
+ * next blank line — unless other rules removed the introduction ("Folgen Sie uns:").
+ */
+export function listItems(lines: readonly LineInfo[], removed: readonly boolean[]): boolean[] {
+  const out = new Array<boolean>(lines.length).fill(false);
+  for (let i = 0; i < lines.length; i++) {
+    if (!introducesList(lines[i]) || removed[i]) continue;
+    let j = i + 1;
+    if (j < lines.length && lines[j]!.blank) j++;
+    for (; j < lines.length && !lines[j]!.blank; j++) out[j] = true;
+  }
+  return out;
+}
