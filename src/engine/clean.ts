@@ -34,7 +34,8 @@ export function proposeAll(text: string, rules: readonly CompiledRule[], options
   for (const rule of rules) {
     if (rule.meta.kind !== "structural") for (const p of rule.propose(first)) proposals.push(p);
   }
-  const second: RuleContext = { doc, lines, removed: removedLines(lines, proposals), corpus: options.corpus };
+  const { removed, categories } = removedLines(lines, proposals);
+  const second: RuleContext = { doc, lines, removed, removedCategory: categories, corpus: options.corpus };
   for (const rule of rules) {
     if (rule.meta.kind === "structural") for (const p of rule.propose(second)) proposals.push(p);
   }
@@ -54,21 +55,25 @@ function editedLines(lines: Document["lines"], cuts: readonly number[]): boolean
   return edited;
 }
 
-/** Which lines the proposals remove entirely (all of their non-blank content). */
-function removedLines(lines: readonly LineInfo[], proposals: readonly Proposal[]): boolean[] {
+/** Which lines the proposals remove entirely (all of their non-blank content), and the category that removes each. */
+function removedLines(lines: readonly LineInfo[], proposals: readonly Proposal[]): { removed: boolean[]; categories: (string | undefined)[] } {
   const removed = new Array<boolean>(lines.length).fill(false);
-  if (proposals.length === 0) return removed;
+  const categories = new Array<string | undefined>(lines.length);
+  if (proposals.length === 0) return { removed, categories };
   const merged = mergeSpans(proposals.map((p) => ({ ...p })));
   let k = 0;
   for (const info of lines) {
     if (info.blank) continue;
-    const { start, end } = info.line;
+    const { start } = info.line;
     while (k < merged.length && merged[k]!.end <= start) k++;
     const s = merged[k];
     // content is covered when one merged span reaches over it (whitespace at the edges aside)
-    if (s && s.start <= info.contentStart && s.end >= start + info.line.text.trimEnd().length) removed[info.index] = true;
+    if (s && s.start <= info.contentStart && s.end >= start + info.line.text.trimEnd().length) {
+      removed[info.index] = true;
+      categories[info.index] = s.category;
+    }
   }
-  return removed;
+  return { removed, categories };
 }
 
 /** Kept pieces of the original text, to map offsets of a later pass back. */

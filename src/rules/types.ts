@@ -82,6 +82,8 @@ export interface RuleContext {
    * is true when earlier rules remove all of line i. Empty for the first phase.
    */
   readonly removed: readonly boolean[];
+  /** For each line in `removed`, the category of the rule that removes it. */
+  readonly removedCategory?: readonly (string | undefined)[];
   /**
    * On a later pass, the lines a previous pass edited (cut inside). Line, block and inline
    * rules match a line by its own content, so an unedited line that did not match before

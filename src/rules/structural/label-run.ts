@@ -15,15 +15,20 @@ import type { StructuralAlgorithm } from "./registry.js";
 export const labelRun: StructuralAlgorithm = {
   name: "label-run",
   description: "short label-like lines in a run where other rules already removed several lines",
-  options: ["maxWords", "minHits", "minShare", "maxGap", "shortWords"],
+  options: ["maxWords", "minHits", "minShare", "maxGap", "shortWords", "ignoreCategories"],
   create(options) {
     const maxWords = num(options, "maxWords", 6, 1);
     const minHits = num(options, "minHits", 2, 1);
     const minShare = num(options, "minShare", 0.3, 0, 1);
     const maxGap = num(options, "maxGap", 2, 0);
     const shortWords = num(options, "shortWords", 4, 1);
+    const ignored = options?.ignoreCategories ?? ["credit"];
+    if (!Array.isArray(ignored) || !ignored.every((c) => typeof c === "string")) throw new Error('option "ignoreCategories" must be a list of categories');
     return (ctx: RuleContext, emit) => {
       const { lines, removed } = ctx;
+      // a line removed by a rule of an ignored category (a date, a credit) is no menu item: it
+      // stays in a run but does not count as recognised
+      const hit = (l: LineInfo) => removed[l.index] === true && !ignored.includes(ctx.removedCategory?.[l.index] ?? "");
       if (!removed.some(Boolean)) return;
       // a line ending in ":" introduces what follows (a subheading, a list): it ends a run,
       // and the items of the list it introduces are content
@@ -48,12 +53,12 @@ export const labelRun: StructuralAlgorithm = {
           run.push(l);
           gap = 0;
         }
-        const hits = run.filter((l) => removed[l.index]).length;
+        const hits = run.filter(hit).length;
         if (hits >= minHits && hits / run.length >= minShare) {
           // between the first and the last recognised item everything goes; outside them only the
           // short labels next to them: a title or a heading before or after a menu stays
-          const firstHit = run.findIndex((l) => removed[l.index]);
-          const lastHit = run.findLastIndex((l) => removed[l.index]);
+          const firstHit = run.findIndex(hit);
+          const lastHit = run.findLastIndex(hit);
           let from = firstHit;
           while (from > 0 && run[from - 1]!.paraWords <= shortWords) from--;
           let to = lastHit;
