@@ -9,7 +9,8 @@ export function isProse(info: LineInfo, minWords: number): boolean {
 
 /** A line that reads like a menu item, a button or a link. */
 export function isLabel(info: LineInfo, maxWords: number): boolean {
-  return !info.blank && info.paraWords <= maxWords && !info.paraEnd;
+  // a question of up to three words ("Neu hier?", "Wer sind wir?") is a menu item's shape too
+  return !info.blank && info.paraWords <= maxWords && (!info.paraEnd || (info.paraWords <= 3 && /\?["”»)]*$/u.test(info.content)));
 }
 
 /** A line that introduces a list ("Zutaten für 12 Cookies:", "You will need:"): the list after it is content. */
