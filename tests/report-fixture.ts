@@ -4,9 +4,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough, Readable } from "node:stream";
-import { main } from "../src/cli/main.js";
-import type { CliContext } from "../src/cli/context.js";
+import { runCli } from "./run-helpers.js";
 
 export const TEST_RULES: Record<string, string> = {
   "navigation/skip.yaml": `id: t-nav/skip
@@ -97,16 +95,8 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Run the CLI in-process; `tty` makes standard output claim to be a terminal. */
+/** Run the CLI in-process with text output; `tty` makes standard output claim to be a terminal. */
 export async function cli(args: string[], opts: { stdin?: string | Buffer; tty?: boolean } = {}): Promise<CliRun> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (d) => (out += d));
-  stderr.on("data", (d) => (err += d));
-  if (opts.tty) (stdout as unknown as { isTTY: boolean }).isTTY = true;
-  const ctx: CliContext = { stdin: Readable.from(opts.stdin !== undefined ? [Buffer.from(opts.stdin)] : []), stdout, stderr, exitCode: 0 };
-  const code = await main(["node", "boilerstrip", ...args], ctx);
-  return { code, stdout: out, stderr: err };
+  const r = await runCli(args, opts.stdin ?? "", { tty: opts.tty });
+  return { code: r.code, stdout: r.stdout.toString("utf8"), stderr: r.stderr };
 }

@@ -1,9 +1,8 @@
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { main } from "../src/cli/main.js";
+import { cli } from "./report-fixture.js";
 import { formatProblem, loadRuleFile, loadRules, RuleLoadError } from "../src/rules/load.js";
 import { ALGORITHMS } from "../src/rules/structural/registry.js";
 
@@ -84,16 +83,7 @@ describe("rule file errors (file:line:col: id: reason)", () => {
 });
 
 describe("the CLI stops with exit code 2 before touching any input", () => {
-  async function run(args: string[]) {
-    const out = new PassThrough();
-    const err = new PassThrough();
-    let stdout = "";
-    let stderr = "";
-    out.on("data", (d) => (stdout += d));
-    err.on("data", (d) => (stderr += d));
-    const code = await main(["node", "boilerstrip", ...args], { stdin: new PassThrough(), stdout: out, stderr: err, exitCode: 0 });
-    return { code, stdout, stderr };
-  }
+  const run = (args: string[]) => cli(args);
 
   it("clean with a broken rule file", async () => {
     const tmp = mkdtempSync(join(tmpdir(), "bs-load-"));

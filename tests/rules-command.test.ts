@@ -1,21 +1,11 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { main } from "../src/cli/main.js";
+import { cli } from "./report-fixture.js";
 import { buildRuleSchema } from "../src/rules/validate.js";
 
-async function run(...args: string[]) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = "";
-  let stderr = "";
-  out.on("data", (d) => (stdout += d));
-  err.on("data", (d) => (stderr += d));
-  const code = await main(["node", "boilerstrip", ...args], { stdin: new PassThrough(), stdout: out, stderr: err, exitCode: 0 });
-  return { code, stdout, stderr };
-}
+const run = (...args: string[]) => cli(args);
 
 const USER = resolve("fixtures/config-project/rules");
 

@@ -54,13 +54,14 @@ export interface CliRun {
 }
 
 /** Run the CLI in-process (argv without "node boilerstrip"). */
-export async function runCli(args: string[], stdin: string | Buffer = ""): Promise<CliRun> {
+export async function runCli(args: string[], stdin: string | Buffer = "", opts: { tty?: boolean } = {}): Promise<CliRun> {
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   stdout.on("data", (c: Buffer) => out.push(c));
   stderr.on("data", (c: Buffer) => err.push(c));
+  if (opts.tty) (stdout as unknown as { isTTY: boolean }).isTTY = true;
   const code = await main(["node", "boilerstrip", ...args], { stdin: Readable.from([Buffer.from(stdin)]), stdout, stderr, exitCode: 0 });
   return { code, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8") };
 }
