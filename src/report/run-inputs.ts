@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { discover } from "../io/discover.js";
 import { decodeText, InputError, readText } from "../io/read-text.js";
 import { readAll } from "../io/stdin.js";
+import type { CliContext } from "../cli/context.js";
 import type { CompiledRule } from "../rules/types.js";
 import { cleanDocument } from "../run/document.js";
 import { DEFAULT_GUARD } from "../run/guard.js";
@@ -61,4 +62,39 @@ export async function* cleanInputs(
       }
     }
   }
+}
+
+/** How many inputs a previewing command read and how many it could not read. */
+export interface InputTally {
+  read: number;
+  failed: number;
+}
+
+/**
+ * The inputs that could be read, cleaned in memory; each one that could not is
+ * reported on standard error and counted in `tally.failed`.
+ */
+export async function* readableInputs(
+  inputs: readonly string[],
+  rules: readonly CompiledRule[],
+  opts: InputOptions,
+  ctx: CliContext,
+  tally: InputTally,
+): AsyncGenerator<ReportEntry & Required<Pick<ReportEntry, "input" | "result">>> {
+  for await (const entry of cleanInputs(inputs, rules, opts, ctx.stdin)) {
+    if (entry.error !== undefined) {
+      tally.failed++;
+      ctx.stderr.write(`boilerstrip: ${entry.path}: ${entry.error}\n`);
+      continue;
+    }
+    tally.read++;
+    yield entry as ReportEntry & Required<Pick<ReportEntry, "input" | "result">>;
+  }
+}
+
+/** True (after saying so) when the inputs named no file at all. */
+export function foundNothing(tally: InputTally, inputs: readonly string[], ctx: CliContext): boolean {
+  if (tally.read > 0 || tally.failed > 0) return false;
+  ctx.stderr.write(`boilerstrip: no input files found in ${inputs.join(" ")}\n`);
+  return true;
 }

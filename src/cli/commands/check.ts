@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { addInputOptions, cleanInputs, type InputOptions } from "../../report/run-inputs.js";
+import { addInputOptions, foundNothing, readableInputs, type InputOptions } from "../../report/run-inputs.js";
 import type { CliContext } from "../context.js";
 import { EXIT } from "../exit-codes.js";
 import { addRuleOptions, rulesFromOptions, type RuleOptions } from "../rule-options.js";
@@ -37,25 +37,16 @@ Examples:
 
 async function runCheck(inputs: string[], opts: CheckOptions, ctx: CliContext): Promise<number> {
   const rules = rulesFromOptions(opts);
-  let read = 0;
+  const tally = { read: 0, failed: 0 };
   let changed = 0;
-  let failed = 0;
-  for await (const entry of cleanInputs(inputs, rules, opts, ctx.stdin)) {
-    if (entry.error !== undefined) {
-      failed++;
-      ctx.stderr.write(`boilerstrip: ${entry.path}: ${entry.error}\n`);
-      continue;
-    }
-    read++;
-    if (entry.result!.changed) {
+  for await (const entry of readableInputs(inputs, rules, opts, ctx, tally)) {
+    if (entry.result.changed) {
       changed++;
       ctx.stdout.write(`${entry.path}\n`);
     }
   }
-  if (read === 0 && failed === 0) {
-    ctx.stderr.write(`boilerstrip: no input files found in ${inputs.join(" ")}\n`);
-    return EXIT.ERROR;
-  }
+  if (foundNothing(tally, inputs, ctx)) return EXIT.ERROR;
+  const { read, failed } = tally;
   if (!opts.quiet) {
     const what = changed === 0 ? `all ${read} file${read === 1 ? "" : "s"} clean` : `${changed} of ${read} file${read === 1 ? "" : "s"} would change (run boilerstrip diff to see how)`;
     ctx.stderr.write(`boilerstrip: ${what}${failed ? `, ${failed} could not be read` : ""}\n`);

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { makeChalk } from "../../report/color.js";
 import { fileDiff, DEFAULT_CONTEXT, type FileDiff } from "../../report/file-diff.js";
 import { countByRule, formatRuleCounts } from "../../report/rule-counts.js";
-import { addInputOptions, cleanInputs, type InputOptions } from "../../report/run-inputs.js";
+import { addInputOptions, foundNothing, readableInputs, type InputOptions } from "../../report/run-inputs.js";
 import { formatUnified } from "../../report/unified.js";
 import type { CliContext } from "../context.js";
 import { EXIT } from "../exit-codes.js";
@@ -60,42 +60,31 @@ async function runDiff(inputs: string[], opts: DiffOptions, ctx: CliContext): Pr
   }
   const rules = rulesFromOptions(opts);
   const c = makeChalk(opts.color, ctx.stdout);
-  let read = 0;
-  let failed = 0;
+  const tally = { read: 0, failed: 0 };
   const total = { files: 0, lines: 0, edited: 0, bytes: 0, rules: new Map<string, number>() };
-  for await (const entry of cleanInputs(inputs, rules, opts, ctx.stdin)) {
-    if (entry.error !== undefined) {
-      failed++;
-      ctx.stderr.write(`boilerstrip: ${entry.path}: ${entry.error}\n`);
-      continue;
-    }
-    read++;
-    const { input, result } = entry;
-    if (!result!.changed) continue;
-    const d = fileDiff(input!, result!.spans, context);
-    const counts = countByRule(result!.spans);
+  for await (const { path, input, result } of readableInputs(inputs, rules, opts, ctx, tally)) {
+    if (!result.changed) continue;
+    const d = fileDiff(input, result.spans, context);
+    const counts = countByRule(result.spans);
     if (opts.stat) {
       total.files++;
       total.lines += d.linesDeleted;
       total.edited += d.linesEdited;
       total.bytes += d.bytesRemoved;
       for (const [id, n] of counts) total.rules.set(id, (total.rules.get(id) ?? 0) + n);
-      ctx.stdout.write(statLine(entry.path, d, formatRuleCounts(counts), c) + "\n");
+      ctx.stdout.write(statLine(path, d, formatRuleCounts(counts), c) + "\n");
     } else {
-      ctx.stdout.write(formatUnified(entry.path, d, c));
+      ctx.stdout.write(formatUnified(path, d, c));
     }
   }
-  if (read === 0 && failed === 0) {
-    ctx.stderr.write(`boilerstrip: no input files found in ${inputs.join(" ")}\n`);
-    return EXIT.ERROR;
-  }
+  if (foundNothing(tally, inputs, ctx)) return EXIT.ERROR;
   if (opts.stat) {
     const edited = total.edited ? `, ${plural(total.edited, "line")} edited` : "";
     ctx.stdout.write(
-      `${plural(total.files, "file")} of ${read} would change: ${plural(total.lines, "line")} removed${edited}, ${plural(total.bytes, "byte")} removed` +
+      `${plural(total.files, "file")} of ${tally.read} would change: ${plural(total.lines, "line")} removed${edited}, ${plural(total.bytes, "byte")} removed` +
         (total.rules.size ? ` | ${formatRuleCounts(new Map([...total.rules].sort((a, b) => b[1] - a[1])))}` : "") +
         "\n",
     );
   }
-  return failed > 0 ? EXIT.ERROR : EXIT.OK;
+  return tally.failed > 0 ? EXIT.ERROR : EXIT.OK;
 }
