@@ -1,14 +1,10 @@
-import { createReadStream } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { createInterface } from "node:readline";
 import type { CompiledRule } from "../rules/types.js";
 import { APP_JS } from "./html-app.js";
 import { fitBudget, htmlFile, Index } from "./html-data.js";
 import { barChart, CSS, esc, rulesJson, scriptJson, summaryHtml } from "./html-page.js";
 import { fileRecord } from "./file-record.js";
 import { QueuedSink } from "./queued-sink.js";
+import { Spool } from "./spool.js";
 import type { ReportEntry } from "./sink.js";
 import { TotalsBuilder } from "./totals.js";
 import { TextFile } from "./write-stream.js";
@@ -44,9 +40,7 @@ export class HtmlReportSink extends QueuedSink {
   private readonly ruleIndex = new Index();
   private readonly catIndex = new Index();
   private readonly failures: { path: string; error: string }[] = [];
-  private spooled = 0;
-  private spool: TextFile | undefined;
-  private spoolDir: string | undefined;
+  private readonly spool = new Spool("boilerstrip-html-");
   private readonly out: TextFile;
 
   constructor(file: string, private readonly rules: readonly CompiledRule[]) {
@@ -62,18 +56,13 @@ export class HtmlReportSink extends QueuedSink {
     }
     if (!r.diff && r.guarded === undefined) return;
     const f = fitBudget(htmlFile(r, this.ruleIndex, this.catIndex), HTML_LIMITS.MAX_FILE_BUDGET);
-    if (!this.spool) {
-      this.spoolDir = await mkdtemp(join(tmpdir(), "boilerstrip-html-"));
-      this.spool = new TextFile(join(this.spoolDir, "files.jsonl"));
-    }
     await this.spool.write(JSON.stringify(f) + "\n");
-    this.spooled++;
   }
 
   protected async complete(): Promise<void> {
     const t = this.totals.totals;
     const out = this.out;
-    const budget = Math.max(HTML_LIMITS.MIN_FILE_BUDGET, Math.min(HTML_LIMITS.MAX_FILE_BUDGET, Math.floor(HTML_LIMITS.TOTAL_DIFF_BUDGET / Math.max(1, this.spooled))));
+    const budget = Math.max(HTML_LIMITS.MIN_FILE_BUDGET, Math.min(HTML_LIMITS.MAX_FILE_BUDGET, Math.floor(HTML_LIMITS.TOTAL_DIFF_BUDGET / Math.max(1, this.spool.count))));
     const failed = t.filesFailed
       ? `<h2>Files that failed (${t.filesFailed})</h2><ul class="failures">${this.failures.map((f) => `<li><code>${esc(f.path)}</code>: ${esc(f.error)}</li>`).join("")}</ul>` +
         (t.filesFailed > this.failures.length ? `<p class="muted">${t.filesFailed - this.failures.length} more not listed.</p>` : "")
@@ -94,15 +83,11 @@ export class HtmlReportSink extends QueuedSink {
         `<div class="pager"><button id="prev" type="button">‹ previous</button><span id="page"></span><button id="next" type="button">next ›</button><span class="muted">Click a file to see its removals in context.</span></div>\n` +
         `${failed}\n<script type="application/json" id="data">{"files":[`,
     );
-    if (this.spool) {
-      await this.spool.close();
-      let first = true;
-      for await (const line of createInterface({ input: createReadStream(this.spool.path, "utf8"), crlfDelay: Infinity })) {
-        if (!line) continue;
-        await out.write((first ? "" : ",\n") + scriptJson(fitBudget(JSON.parse(line), budget)));
-        first = false;
-      }
-      await rm(this.spoolDir!, { recursive: true, force: true });
+    let first = true;
+    for await (const line of this.spool.lines()) {
+      if (!line) continue;
+      await out.write((first ? "" : ",\n") + scriptJson(fitBudget(JSON.parse(line), budget)));
+      first = false;
     }
     // the rules table may intern a category first seen there, so categories are written after it
     const rulesTable = scriptJson(rulesJson(this.ruleIndex.names, this.rules, (c) => this.catIndex.of(c)));

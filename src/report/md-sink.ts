@@ -1,11 +1,8 @@
 import { ruleSource } from "./rule-source.js";
-import { createReadStream } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { CompiledRule } from "../rules/types.js";
 import { fileRecord } from "./file-record.js";
 import { QueuedSink } from "./queued-sink.js";
+import { Spool } from "./spool.js";
 import { formatRuleCounts } from "./rule-counts.js";
 import type { ReportEntry } from "./sink.js";
 import { sortedTallies, TotalsBuilder, type Tally } from "./totals.js";
@@ -37,8 +34,7 @@ export class MarkdownReportSink extends QueuedSink {
   private readonly totals = new TotalsBuilder();
   private readonly rows: Row[] = [];
   private readonly failures: { path: string; error: string }[] = [];
-  private spool: TextFile | undefined;
-  private spoolDir: string | undefined;
+  private readonly spool = new Spool("boilerstrip-md-");
   private readonly out: TextFile;
 
   constructor(file: string, private readonly rules: readonly CompiledRule[]) {
@@ -57,10 +53,6 @@ export class MarkdownReportSink extends QueuedSink {
     const counts = new Map<string, number>();
     for (const x of r.removals) counts.set(x.ruleId, (counts.get(x.ruleId) ?? 0) + 1);
     this.rows.push({ path: r.path, bytesIn: r.bytesIn, bytesRemoved: r.diff.bytesRemoved, rules: formatRuleCounts(counts) });
-    if (!this.spool) {
-      this.spoolDir = await mkdtemp(join(tmpdir(), "boilerstrip-md-"));
-      this.spool = new TextFile(join(this.spoolDir, "diffs.md"));
-    }
     const lines = formatUnified(r.path, r.diff).split("\n");
     if (lines[lines.length - 1] === "") lines.pop();
     const shown = lines.slice(0, MD_MAX_DIFF_LINES);
@@ -107,11 +99,8 @@ export class MarkdownReportSink extends QueuedSink {
     if (this.failures.length) parts.push("## Files that failed\n", ...this.failures.map((f) => `- \`${f.path}\`: ${f.error}`), "");
     parts.push("## Diffs\n", "");
     await out.write(parts.join("\n"));
-    if (this.spool) {
-      await this.spool.close();
-      for await (const chunk of createReadStream(this.spool.path, "utf8")) await out.write(chunk as string);
-      await rm(this.spoolDir!, { recursive: true, force: true });
-    } else await out.write("No file changed.\n");
+    if (this.spool.empty) await out.write("No file changed.\n");
+    for await (const chunk of this.spool.chunks()) await out.write(chunk);
     await out.close();
   }
 }
