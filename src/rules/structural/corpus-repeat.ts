@@ -1,7 +1,6 @@
 import type { LineInfo } from "../../engine/features.js";
 import type { RuleContext } from "../types.js";
-import { num } from "./options.js";
-import type { StructuralAlgorithm } from "./registry.js";
+import { defineAlgorithm } from "./options.js";
 
 /** A line that opens with a quotation mark (dialogue, a quoted statement) is never removed. */
 const QUOTE = /^[-–—\s]*["„“”«»‚‘’'「『]/u;
@@ -22,17 +21,18 @@ const QUOTE = /^[-–—\s]*["„“”«»‚‘’'「『]/u;
  * - a line in fewer than `minDocs` documents (a quotation repeated inside one
  *   article) always stays.
  */
-export const corpusRepeat: StructuralAlgorithm = {
+export const corpusRepeat = defineAlgorithm({
   name: "corpus-repeat",
   description: "lines repeated across many documents of the corpus group (site menus, footers, teasers)",
-  options: ["minDocs", "minShare", "proseWords", "proseFactor", "maxWords", "headShare"],
-  create(options) {
-    const minDocs = num(options, "minDocs", 3, 2);
-    const minShare = num(options, "minShare", 0.01, 0, 1);
-    const proseWords = num(options, "proseWords", 8, 1);
-    const proseFactor = num(options, "proseFactor", 4, 1);
-    const maxWords = num(options, "maxWords", 40, 1);
-    const headShare = num(options, "headShare", 0.8, 0, 1);
+  options: {
+    minDocs: { type: "number", default: 3, min: 2 },
+    minShare: { type: "number", default: 0.01, min: 0, max: 1 },
+    proseWords: { type: "number", default: 8, min: 1 },
+    proseFactor: { type: "number", default: 4, min: 1 },
+    maxWords: { type: "number", default: 40, min: 1 },
+    headShare: { type: "number", default: 0.8, min: 0, max: 1 },
+  },
+  create({ minDocs, minShare, proseWords, proseFactor, maxWords, headShare }) {
     return (ctx: RuleContext, emit) => {
       const corpus = ctx.corpus;
       if (!corpus || corpus.documents < minDocs) return;
@@ -53,4 +53,4 @@ export const corpusRepeat: StructuralAlgorithm = {
       }
     };
   },
-};
+});

@@ -1,6 +1,4 @@
-import type { LineInfo } from "../../engine/features.js";
-import type { StructuralAlgorithm } from "./registry.js";
-import { num } from "./options.js";
+import { defineAlgorithm } from "./options.js";
 import { introducesList, isLabel, isProse } from "./shapes.js";
 
 /**
@@ -11,15 +9,17 @@ import { introducesList, isLabel, isProse } from "./shapes.js";
  * other rules already removed one of them (a related-video headline above a
  * sign-off credit). A run introduced by a line ending in ":" is a list and stays.
  */
-export const edgeMenu: StructuralAlgorithm = {
+export const edgeMenu = defineAlgorithm({
   name: "edge-menu",
   description: "runs of short label-like lines before the first and after the last line of prose",
-  options: ["minRun", "maxWords", "proseWords", "tailMaxWords"],
-  create(options) {
-    const minRun = num(options, "minRun", 3, 1);
-    const maxWords = num(options, "maxWords", 4, 1);
-    const proseWords = num(options, "proseWords", 12, 1);
-    const tailMaxWords = num(options, "tailMaxWords", maxWords, 1);
+  options: {
+    minRun: { type: "number", default: 3, min: 1 },
+    maxWords: { type: "number", default: 4, min: 1 },
+    proseWords: { type: "number", default: 12, min: 1 },
+    tailMaxWords: { type: "number", min: 1 }, // default: maxWords
+  },
+  create({ minRun, maxWords, proseWords, tailMaxWords: tailWords }) {
+    const tailMaxWords = tailWords ?? maxWords;
     return (ctx, emit) => {
       const { lines } = ctx;
       const first = lines.findIndex((l) => isProse(l, proseWords));
@@ -48,4 +48,4 @@ export const edgeMenu: StructuralAlgorithm = {
       }
     };
   },
-};
+});

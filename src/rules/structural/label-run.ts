@@ -1,8 +1,7 @@
 import type { LineInfo } from "../../engine/features.js";
 import type { RuleContext } from "../types.js";
 import { introducesList, isLabel, listItems } from "./shapes.js";
-import { num } from "./options.js";
-import type { StructuralAlgorithm } from "./registry.js";
+import { defineAlgorithm } from "./options.js";
 
 /**
  * Menus, link lists and footers are runs of short label-like lines; once the
@@ -12,18 +11,18 @@ import type { StructuralAlgorithm } from "./registry.js";
  * last recognised items, and beyond them only the short labels (up to `shortWords`
  * words) next to them: a title or a heading before or after a menu stays.
  */
-export const labelRun: StructuralAlgorithm = {
+export const labelRun = defineAlgorithm({
   name: "label-run",
   description: "short label-like lines in a run where other rules already removed several lines",
-  options: ["maxWords", "minHits", "minShare", "maxGap", "shortWords", "ignoreCategories"],
-  create(options) {
-    const maxWords = num(options, "maxWords", 6, 1);
-    const minHits = num(options, "minHits", 2, 1);
-    const minShare = num(options, "minShare", 0.3, 0, 1);
-    const maxGap = num(options, "maxGap", 2, 0);
-    const shortWords = num(options, "shortWords", 4, 1);
-    const ignored = options?.ignoreCategories ?? ["credit"];
-    if (!Array.isArray(ignored) || !ignored.every((c) => typeof c === "string")) throw new Error('option "ignoreCategories" must be a list of categories');
+  options: {
+    maxWords: { type: "number", default: 6, min: 1 },
+    minHits: { type: "number", default: 2, min: 1 },
+    minShare: { type: "number", default: 0.3, min: 0, max: 1 },
+    maxGap: { type: "number", default: 2, min: 0 },
+    shortWords: { type: "number", default: 4, min: 1 },
+    ignoreCategories: { type: "strings", default: ["credit"] },
+  },
+  create({ maxWords, minHits, minShare, maxGap, shortWords, ignoreCategories: ignored }) {
     return (ctx: RuleContext, emit) => {
       const { lines, removed } = ctx;
       // a line removed by a rule of an ignored category (a date, a credit) is no menu item: it
@@ -69,4 +68,4 @@ export const labelRun: StructuralAlgorithm = {
       }
     };
   },
-};
+});

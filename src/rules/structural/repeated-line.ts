@@ -1,17 +1,15 @@
 import type { LineInfo } from "../../engine/features.js";
-import type { StructuralAlgorithm } from "./registry.js";
-import { num } from "./options.js";
+import { defineAlgorithm } from "./options.js";
 
 /**
  * The same line twice in a row (blank lines between allowed): a title the
  * scraper picked up twice. The first copy stays, the later ones go.
  */
-export const repeatedLine: StructuralAlgorithm = {
+export const repeatedLine = defineAlgorithm({
   name: "repeated-line",
   description: "the same line repeated on consecutive non-blank lines: keep the first",
-  options: ["minLength"],
-  create(options) {
-    const minLength = num(options, "minLength", 12, 1);
+  options: { minLength: { type: "number", default: 12, min: 1 } },
+  create({ minLength }) {
     return (ctx, emit) => {
       let prev: LineInfo | undefined;
       for (const info of ctx.lines) {
@@ -21,4 +19,4 @@ export const repeatedLine: StructuralAlgorithm = {
       }
     };
   },
-};
+});

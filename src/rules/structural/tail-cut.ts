@@ -1,7 +1,6 @@
 import { compileMatcher } from "../matcher.js";
-import type { MatchSpec, RuleContext } from "../types.js";
-import { num } from "./options.js";
-import type { StructuralAlgorithm } from "./registry.js";
+import type { RuleContext } from "../types.js";
+import { defineAlgorithm } from "./options.js";
 import { isProse } from "./shapes.js";
 
 /**
@@ -12,18 +11,18 @@ import { isProse } from "./shapes.js";
  * prose follows the heading (an inline "Read also" in the middle of a story),
  * nothing is cut.
  */
-export const tailCut: StructuralAlgorithm = {
+export const tailCut = defineAlgorithm({
   name: "tail-cut",
   description: "everything from an end-of-article heading (related, comments) to the end of the document",
-  options: ["markers", "maxShareAfter", "minProseBefore", "proseWords", "markerWords"],
-  create(options) {
-    const spec = options?.markers as MatchSpec | undefined;
-    if (!spec || typeof spec !== "object") throw new Error('option "markers" must be a mapping with phrases and/or patterns');
+  options: {
+    markers: { type: "match" },
+    maxShareAfter: { type: "number", default: 0.2, min: 0, max: 1 },
+    minProseBefore: { type: "number", default: 40, min: 0 },
+    proseWords: { type: "number", default: 8, min: 1 },
+    markerWords: { type: "number", default: 8, min: 1 },
+  },
+  create({ markers: spec, maxShareAfter, minProseBefore, proseWords, markerWords }) {
     const markers = compileMatcher(spec);
-    const maxShareAfter = num(options, "maxShareAfter", 0.2, 0, 1);
-    const minProseBefore = num(options, "minProseBefore", 40, 0);
-    const proseWords = num(options, "proseWords", 8, 1);
-    const markerWords = num(options, "markerWords", 8, 1);
     return (ctx: RuleContext, emit) => {
       const { lines } = ctx;
       const prose = lines.map((l) => (isProse(l, proseWords) && l.paraEnd ? l.words : 0));
@@ -38,4 +37,4 @@ export const tailCut: StructuralAlgorithm = {
       }
     };
   },
-};
+});

@@ -1,8 +1,7 @@
 import type { LineInfo } from "../../engine/features.js";
 import type { RuleContext } from "../types.js";
 import { listItems } from "./shapes.js";
-import { num } from "./options.js";
-import type { StructuralAlgorithm } from "./registry.js";
+import { defineAlgorithm } from "./options.js";
 
 /**
  * The end of a page after its article, found by shape alone: the suffix of the
@@ -14,19 +13,20 @@ import type { StructuralAlgorithm } from "./registry.js";
 /** A data row: letters and digits together ("Calories: 216", "Hubraum 1.598"). */
 const isData = (content: string) => /\d/.test(content) && /\p{L}/u.test(content);
 
-export const tailDensity: StructuralAlgorithm = {
+export const tailDensity = defineAlgorithm({
   name: "tail-density",
   description: "the end of the page where short label lines outweigh prose",
-  options: ["minScore", "maxShareAfter", "labelWords", "proseWords", "wordCost", "lineCost", "keepProseWords", "storyParagraphs"],
-  create(options) {
-    const minScore = num(options, "minScore", 6, 0);
-    const maxShareAfter = num(options, "maxShareAfter", 0.15, 0, 1);
-    const labelWords = num(options, "labelWords", 6, 1);
-    const proseWords = num(options, "proseWords", 8, 1);
-    const wordCost = num(options, "wordCost", 0.1, 0);
-    const lineCost = num(options, "lineCost", 0, 0);
-    const keepProseWords = num(options, "keepProseWords", Infinity, 1);
-    const storyParagraphs = num(options, "storyParagraphs", Infinity, 2);
+  options: {
+    minScore: { type: "number", default: 6, min: 0 },
+    maxShareAfter: { type: "number", default: 0.15, min: 0, max: 1 },
+    labelWords: { type: "number", default: 6, min: 1 },
+    proseWords: { type: "number", default: 8, min: 1 },
+    wordCost: { type: "number", default: 0.1, min: 0 },
+    lineCost: { type: "number", default: 0, min: 0 },
+    keepProseWords: { type: "number", default: Infinity, min: 1 },
+    storyParagraphs: { type: "number", default: Infinity, min: 2 },
+  },
+  create({ minScore, maxShareAfter, labelWords, proseWords, wordCost, lineCost, keepProseWords, storyParagraphs }) {
     return (ctx: RuleContext, emit) => {
       const { lines, removed } = ctx;
       const isProse = (l: LineInfo) => l.paraEnd && l.paraWords >= proseWords;
@@ -72,4 +72,4 @@ export const tailDensity: StructuralAlgorithm = {
       }
     };
   },
-};
+});
