@@ -86,6 +86,7 @@ export function lineInfo(line: Line): LineInfo {
     // a run of CJK characters was counted as one token; count its characters instead
     words = countWords(content.replace(CJK, " ")) + cjk / 2;
   }
+  const sentenceEnd = SENTENCE_END.test(content);
   return {
     line,
     index: line.index,
@@ -94,10 +95,10 @@ export function lineInfo(line: Line): LineInfo {
     blank,
     words,
     lower: content.toLowerCase(),
-    sentenceEnd: SENTENCE_END.test(content),
+    sentenceEnd,
     key: content.length <= PHRASE_MAX_LENGTH ? phraseKey(content) : "",
     paraWords: words,
-    paraEnd: SENTENCE_END.test(content),
+    paraEnd: sentenceEnd,
     paraFirst: true,
   };
 }
