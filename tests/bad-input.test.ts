@@ -80,15 +80,15 @@ describe("bad input", () => {
     await expectCleaned("empty.txt", "");
   });
 
-  it("200 MB single-line file: skipped by --max-size before it is read (memory stays bounded)", async () => {
+  it("200 MB single-line file: skipped once the line outgrows the --window-size (memory stays bounded)", async () => {
     const fd = openSync(join(dir, "in", "huge.txt"), "w");
     const block = Buffer.alloc(4 * 1024 * 1024, "word ");
     for (let i = 0; i < 50; i++) writeSync(fd, block);
     closeSync(fd);
-    await expectSkipped("huge.txt", /file is 200 MB, over the --max-size limit of 32 MB, skipped \(raise --max-size to clean it\)/);
-    // below the limit, a long single line is cleaned like any file
+    await expectSkipped("huge.txt", /a line is longer than the --window-size of 1\.0 MB \(files this large are cleaned in windows cut at line ends\), skipped; raise --window-size to clean it/);
+    // within the window size, a long single line is cleaned like any file
     writeFileSync(join(dir, "in", "huge.txt"), `${"word ".repeat(400_000)}\n`);
-    const r = await clean("--max-size", "4");
+    const r = await clean("--window-size", "4");
     expect(r.code).toBe(0);
     expect(out("huge.txt").length).toBe(2_000_001);
   });

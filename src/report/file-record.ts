@@ -14,9 +14,17 @@ export interface FileRecord {
   /** The content guard left the file unchanged: why, and what the rules would have removed. */
   guarded?: string;
   wouldRemove?: Removal[];
+  /** Cleaned in windows (a file larger than --window-size): counted in the totals, shown without a diff. */
+  windowed?: { windows: number; bytesRemoved: number; linesDeleted: number; changed: boolean };
 }
 
 export function fileRecord(entry: ReportEntry, totals: TotalsBuilder, context?: number): FileRecord {
+  if (entry.windowed && entry.error === undefined) {
+    const { windows, summary: s } = entry.windowed;
+    totals.addSummary(s);
+    if (entry.guarded !== undefined) totals.guard();
+    return { path: entry.path, bytesIn: s.bytesIn, removals: [], windowed: { windows, bytesRemoved: s.bytesRemoved, linesDeleted: s.linesRemoved, changed: s.changed } };
+  }
   if (entry.error !== undefined || entry.input === undefined || !entry.result) {
     totals.fail();
     return { path: entry.path, error: entry.error ?? "not read", bytesIn: 0, removals: [] };

@@ -33,6 +33,8 @@ export class JsonReportSink extends QueuedSink {
     const r = fileRecord(entry, this.totals);
     const obj = r.error !== undefined
       ? { path: r.path, error: r.error }
+      : r.windowed
+      ? { path: r.path, changed: r.windowed.changed, bytesIn: r.bytesIn, bytesRemoved: r.windowed.bytesRemoved, linesDeleted: r.windowed.linesDeleted, windows: r.windowed.windows, removals: [] }
       : {
           path: r.path,
           changed: r.removals.length > 0,

@@ -49,6 +49,10 @@ export class MarkdownReportSink extends QueuedSink {
       this.rows.push({ path: r.path, bytesIn: r.bytesIn, bytesRemoved: 0, rules: "", note: `guarded: ${r.guarded}` });
       return;
     }
+    if (r.windowed) {
+      if (r.windowed.changed) this.rows.push({ path: r.path, bytesIn: r.bytesIn, bytesRemoved: r.windowed.bytesRemoved, rules: "", note: `cleaned in ${r.windowed.windows} windows; no diff (file larger than --window-size)` });
+      return;
+    }
     if (!r.diff) return;
     const counts = new Map<string, number>();
     for (const x of r.removals) counts.set(x.ruleId, (counts.get(x.ruleId) ?? 0) + 1);

@@ -1,5 +1,6 @@
 import type { CleanResult } from "../engine/clean.js";
 import type { CompiledRule } from "../rules/types.js";
+import type { FileSummary } from "./stats.js";
 
 /** One file of a run, as reports see it. */
 export interface ReportEntry {
@@ -16,6 +17,8 @@ export interface ReportEntry {
    * the rules would have removed; the output is the input.
    */
   guarded?: string;
+  /** A file larger than --window-size, cleaned window by window: no input or result is kept, only its summary. */
+  windowed?: { windows: number; summary: FileSummary };
 }
 
 /** A report being written during a run (`clean --report FILE`). */

@@ -1,6 +1,7 @@
 import { TIDY_RULE } from "../engine/spans.js";
 import type { FileDiff } from "./file-diff.js";
 import type { Removal } from "./removals.js";
+import type { FileSummary } from "./stats.js";
 
 export interface Tally {
   /** Removals whose (first) rule is this one. */
@@ -41,6 +42,28 @@ export class TotalsBuilder {
 
   guard(): void {
     this.totals.filesGuarded++;
+  }
+
+  /** A file known only by its summary (cleaned in windows): no diff, so no lines edited and no per-file rule counts. */
+  addSummary(s: FileSummary): void {
+    const t = this.totals;
+    t.files++;
+    t.bytesIn += s.bytesIn;
+    if (!s.changed) return;
+    t.filesChanged++;
+    t.bytesRemoved += s.bytesRemoved;
+    t.linesDeleted += s.linesRemoved;
+    t.removals += s.removals.length;
+    const seen = new Set<string>();
+    for (const [ruleId, category, chars] of s.removals) {
+      for (const [table, key] of [[t.byRule, ruleId], [t.byCategory, category]] as const) {
+        const tally = (table[key] ??= { removals: 0, bytes: 0, files: 0 });
+        tally.removals++;
+        tally.bytes += chars;
+        const fileKey = `${table === t.byRule ? "r" : "c"}:${key}`;
+        if (!seen.has(fileKey)) (seen.add(fileKey), tally.files++);
+      }
+    }
   }
 
   add(input: string, diff: FileDiff | undefined, removals: readonly Removal[]): void {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { copyFileSync, lstatSync, mkdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { closeSync, copyFileSync, fchownSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { CleanResult } from "../engine/clean.js";
 import { InputError, readTextSync } from "../io/read-text.js";
@@ -9,6 +9,7 @@ import type { RuleOptions } from "../config/select.js";
 import type { CorpusCounts } from "../corpus/counts.js";
 import type { CompiledRule } from "../rules/types.js";
 import { cleanDocument } from "./document.js";
+import { readWindows } from "./windows.js";
 import type { GuardOptions } from "./guard.js";
 
 /** Settings every cleaner (in-process or worker thread) runs with; plain data, sent to workers. */
@@ -18,8 +19,10 @@ export interface RunSettings {
   /** The directory the config file is looked up from. */
   cwd: string;
   guard: GuardOptions | false;
-  /** Files larger than this are refused (memory stays bounded). */
+  /** Standard input and JSONL records larger than this are refused (they are held whole). */
   maxBytes: number;
+  /** Files larger than this are cleaned in windows of about this size, cut at paragraph breaks (memory stays bounded). */
+  windowBytes: number;
   /** Return the input text and result with each outcome (for --report). */
   details: boolean;
   /** Corpus counts of the run (--stats/--learn) as a stats file each worker loads once. */
@@ -56,6 +59,8 @@ export type FileOutcome =
       sha256?: string;
       input?: string;
       result?: CleanResult;
+      /** The file was cleaned in this many windows (it is larger than --window-size); no input or result is kept for reports. */
+      windows?: number;
     }
   | { id: number; ok: false; reason: string; input?: string };
 
@@ -90,7 +95,8 @@ function checkOverwrite(task: FileTask): string | undefined {
 export function processFile(task: FileTask, rules: readonly CompiledRule[], settings: RunSettings, counts?: CorpusCounts): FileOutcome {
   const { id } = task;
   try {
-    const { bytes, text } = readTextSync(task.path, { maxBytes: settings.maxBytes, symlink: task.symlink });
+    if (fileSize(task.path) > settings.windowBytes) return processInWindows(task, rules, settings, counts);
+    const { bytes, text } = readTextSync(task.path, { symlink: task.symlink });
     const doc = cleanDocument(text, rules, settings.guard, counts?.forDocument(task.path));
     const details = settings.details ? { input: text, result: doc.proposed ?? doc.result } : {};
     const summary = summarize(text, doc.result);
@@ -118,8 +124,85 @@ export function processFile(task: FileTask, rules: readonly CompiledRule[], sett
     writeAtomicSync(task.dest, out, { tmp: task.tmp });
     return { id, ok: true, summary, written: true, sha256: sha256(out), ...guarded, ...details };
   } catch (e) {
-    if (e instanceof InputError) return { id, ok: false, reason: e.reason };
-    const err = e as NodeJS.ErrnoException;
-    return { id, ok: false, reason: `${err.code === "EACCES" ? "cannot write (permission denied)" : `error (${err.code ?? err.message})`}` };
+    return failed(id, e);
+  }
+}
+
+/** The file's size, or 0 when it cannot be stat'ed (reading it then reports why). */
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
+function failed(id: number, e: unknown): FileOutcome {
+  if (e instanceof InputError) return { id, ok: false, reason: e.reason };
+  const err = e as NodeJS.ErrnoException;
+  return { id, ok: false, reason: `${err.code === "EACCES" ? "cannot write (permission denied)" : `error (${err.code ?? err.message})`}` };
+}
+
+/**
+ * processFile for a file larger than --window-size: it is read, cleaned and
+ * written one window at a time (windows end at paragraph breaks), so memory
+ * does not grow with the file. Each window is cleaned, and guarded, as a
+ * document of its own. The output goes to the temporary file and is renamed
+ * into place at the end, as for any file; in place, an unchanged file is left
+ * as it is.
+ */
+function processInWindows(task: FileTask, rules: readonly CompiledRule[], settings: RunSettings, counts?: CorpusCounts): FileOutcome {
+  const { id } = task;
+  const target = task.inPlace ? (task.symlink ? realpathSync(task.path) : task.path) : task.dest;
+  const tmp = task.inPlace && task.symlink ? tempPathFor(target) : task.tmp;
+  if (!task.inPlace) {
+    if (resolve(task.dest) === resolve(task.path)) return failed(id, new InputError(task.path, "output path is the input itself; use --in-place to rewrite inputs"));
+    const refused = checkOverwrite(task);
+    if (refused) return failed(id, new InputError(task.path, refused));
+    ensureDir(dirname(task.dest));
+  }
+  const st = task.inPlace ? statSync(target) : undefined;
+  const summary: FileSummary = { bytesIn: 0, bytesRemoved: 0, linesRemoved: 0, changed: false, removals: [] };
+  const guards: string[] = [];
+  const hash = createHash("sha256");
+  let windows = 0;
+  let fd: number | undefined = openSync(tmp, "wx", st ? st.mode & 0o7777 : 0o666);
+  try {
+    for (const text of readWindows(task.path, settings.windowBytes)) {
+      windows++;
+      const doc = cleanDocument(text, rules, settings.guard, counts?.forDocument(task.path));
+      const s = summarize(text, doc.result);
+      summary.bytesIn += s.bytesIn;
+      summary.bytesRemoved += s.bytesRemoved;
+      summary.linesRemoved += s.linesRemoved;
+      summary.changed ||= s.changed;
+      for (const r of s.removals) summary.removals.push(r);
+      if (doc.guarded) guards.push(`window ${windows}: ${doc.guarded}`);
+      const out = Buffer.from(doc.result.text, "utf8");
+      writeSync(fd, out);
+      hash.update(out);
+    }
+    if (st) {
+      if (process.getuid?.() === 0) fchownSync(fd, st.uid, st.gid);
+      fsyncSync(fd);
+    }
+    closeSync(fd);
+    fd = undefined;
+    const guarded = guards.length > 0 ? { guarded: guards.join("; ") } : {};
+    if (task.inPlace && !summary.changed) {
+      unlinkSync(tmp);
+      return { id, ok: true, summary, written: false, windows, ...guarded };
+    }
+    if (task.inPlace && task.backup) copyFileSync(target, task.backup);
+    renameSync(tmp, target);
+    return { id, ok: true, summary, written: true, windows, ...(task.inPlace ? {} : { sha256: hash.digest("hex") }), ...guarded };
+  } catch (e) {
+    if (fd !== undefined) closeSync(fd);
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* not there */
+    }
+    return failed(id, e);
   }
 }

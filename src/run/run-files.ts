@@ -68,7 +68,7 @@ export async function runFiles(opts: FileRunOptions, cleaner: Cleaner): Promise<
     }
     if (opts.report) {
       const entry = outcome.ok
-        ? { path: file.path, input: outcome.input, result: outcome.result, ...(outcome.guarded ? { guarded: outcome.guarded } : {}) }
+        ? { path: file.path, input: outcome.input, result: outcome.result, ...(outcome.guarded ? { guarded: outcome.guarded } : {}), ...(outcome.windows ? { windowed: { windows: outcome.windows, summary: outcome.summary } } : {}) }
         : { path: file.path, error: outcome.reason };
       const sink = opts.report;
       reportChain = reportChain.then(() => sink.add(entry));

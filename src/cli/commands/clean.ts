@@ -37,6 +37,7 @@ interface CleanOptions extends RuleOptions {
   guard: boolean;
   guardShare: string;
   maxSize: string;
+  windowSize: string;
   jsonl?: boolean;
   textField: string;
   spans?: boolean;
@@ -48,6 +49,8 @@ interface CleanOptions extends RuleOptions {
 }
 
 export const DEFAULT_MAX_SIZE_MB = 32;
+/** Real articles are far smaller (the dev bench's largest page is 0.1 MB); cleaning needs about 50× a document's size in memory. */
+export const DEFAULT_WINDOW_MB = 1;
 
 export function registerClean(program: Command, ctx: CliContext): void {
   const cmd = program
@@ -69,7 +72,8 @@ export function registerClean(program: Command, ctx: CliContext): void {
     .option("--fail-fast", "stop at the first file that fails")
     .option("--no-guard", "apply removals even when they would take most of a document")
     .option("--guard-share <percent>", "content guard: leave a document unchanged when the rules would remove more than this share of its prose (or shape rules alone its longest paragraph)", String(DEFAULT_GUARD.maxShare * 100))
-    .option("--max-size <MB>", "skip (and report) files or JSONL lines larger than this; memory stays bounded", String(DEFAULT_MAX_SIZE_MB))
+    .option("--max-size <MB>", "skip (and report) JSONL lines or standard input larger than this (they are held whole in memory)", String(DEFAULT_MAX_SIZE_MB))
+    .option("--window-size <MB>", "clean files larger than this in windows of about this size, cut at paragraph breaks, so memory stays bounded (each window is cleaned as a document)", String(DEFAULT_WINDOW_MB))
     .option("--jsonl", "read JSON Lines and clean one field of each record, keeping every other field and the line order")
     .option("--text-field <name>", "with --jsonl, the field holding the text", "text")
     .option("--spans", `with --jsonl, add "${"boilerstrip_spans"}": [[start, end, "rule/id"], ...] (code point offsets into the input text)`)
@@ -112,6 +116,8 @@ async function runClean(inputs: string[], opts: CleanOptions, ctx: CliContext): 
   if (typeof share === "string" || share > 100) return usage(ctx, typeof share === "string" ? share : "--guard-share is a percentage (at most 100)");
   const maxMB = positive(opts.maxSize, "--max-size");
   if (typeof maxMB === "string") return usage(ctx, maxMB);
+  const windowMB = positive(opts.windowSize, "--window-size");
+  if (typeof windowMB === "string") return usage(ctx, windowMB);
   // loaded here to validate the options up front (exit 2); worker threads compile their own copy
   // (kept in a box, so that no frame holds them once the cleaner has them)
   const box: { rules?: CompiledRule[] } = { rules: rulesFromOptions(opts) };
@@ -120,6 +126,7 @@ async function runClean(inputs: string[], opts: CleanOptions, ctx: CliContext): 
     cwd: process.cwd(),
     guard: opts.guard ? { maxShare: share / 100 } : false,
     maxBytes: Math.floor(maxMB * 1024 * 1024),
+    windowBytes: Math.floor(windowMB * 1024 * 1024),
     details: Boolean(opts.report),
   };
   if (opts.learn && (opts.jsonl || inputs.includes("-"))) return usage(ctx, "--learn counts files; with --jsonl or standard input, use --stats FILE from `boilerstrip stats`");

@@ -1,0 +1,73 @@
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { firstInvalidUtf8, formatMB, InputError } from "../io/read-text.js";
+
+/**
+ * Where to end a window of `text` at about `limit` characters: after a blank
+ * line (a paragraph break) in the second half of the limit, else after the
+ * last line end before it. -1 when no line ends before `limit` (one line is
+ * longer than a window).
+ */
+export function windowEnd(text: string, limit: number): number {
+  if (text.length <= limit) return text.length;
+  let lastLineEnd = -1;
+  for (let i = text.lastIndexOf("\n", limit - 1); i >= 0; i = text.lastIndexOf("\n", i - 1)) {
+    if (lastLineEnd < 0) lastLineEnd = i + 1;
+    if (i < limit / 2) break;
+    // "\n\n" or "\n\r\n": the line after i is blank; end the window after it
+    if (text[i + 1] === "\n") return i + 2;
+    if (text[i + 1] === "\r" && text[i + 2] === "\n") return i + 3;
+  }
+  return lastLineEnd;
+}
+
+const decoderFor = () => new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/**
+ * Read a UTF-8 text file piece by piece and yield it as windows of about
+ * `windowChars` characters that end at paragraph breaks (see windowEnd), so
+ * memory stays bounded whatever the file's size. The checks are the ones
+ * readTextSync makes on a whole file: a UTF-16 byte order mark, NUL bytes and
+ * invalid UTF-8 are InputErrors, raised when the reader reaches them. The
+ * windows joined are the file's text, byte for byte once encoded.
+ */
+export function* readWindows(path: string, windowChars: number, chunkBytes = 1 << 20): Generator<string> {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    throw new InputError(path, `cannot read (${(e as NodeJS.ErrnoException).code}), skipped`);
+  }
+  try {
+    if (!fstatSync(fd).isFile()) throw new InputError(path, "not a regular file (device, socket or pipe), skipped");
+    const decoder = decoderFor();
+    const buf = Buffer.allocUnsafe(chunkBytes);
+    let offset = 0;
+    let pending = "";
+    for (;;) {
+      const n = readSync(fd, buf, 0, chunkBytes, offset);
+      const bytes = buf.subarray(0, n);
+      if (offset === 0 && n >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+        throw new InputError(path, "UTF-16 text (byte order mark) is not supported, skipped; convert it to UTF-8 first");
+      }
+      const nul = bytes.indexOf(0);
+      if (nul >= 0) throw new InputError(path, `binary file (NUL byte at offset ${offset + nul}), skipped`);
+      try {
+        pending += decoder.decode(bytes, { stream: n > 0 });
+      } catch {
+        throw new InputError(path, `not valid UTF-8 (first bad byte near offset ${offset + firstInvalidUtf8(bytes)}), skipped`);
+      }
+      offset += n;
+      while (pending.length > windowChars || (n === 0 && pending.length > 0)) {
+        const end = windowEnd(pending, windowChars);
+        if (end < 0) {
+          throw new InputError(path, `a line is longer than the --window-size of ${formatMB(windowChars)} (files this large are cleaned in windows cut at line ends), skipped; raise --window-size to clean it`);
+        }
+        yield pending.slice(0, end);
+        pending = pending.slice(end);
+      }
+      if (n === 0) return;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
