@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cleanText } from "../src/engine/clean.js";
 import { loadRules } from "../src/rules/load.js";
 import { readWindows, windowEnd } from "../src/run/windows.js";
-import { runCli, tempDir, TEST_BOILERPLATE, writeTestRules } from "./run-helpers.js";
+import { FAST_TMP, runCli, tempDir, TEST_BOILERPLATE, writeTestRules } from "./run-helpers.js";
 
 // Files larger than --window-size are read, cleaned and written one window at
 // a time (windows end at paragraph breaks), so memory does not grow with the
@@ -129,5 +129,24 @@ describe("clean: files larger than --window-size", () => {
     expect(r.stderr).toMatch(/late-bad\.txt: not valid UTF-8 \(first bad byte near offset \d+\), skipped/);
     expect(existsSync(join(dir, "out", "late-bad.txt"))).toBe(false);
     expect(existsSync(join(dir, "out")) ? readdirSync(join(dir, "out")).filter((f) => f.includes(".boilerstrip-")) : []).toEqual([]);
+  });
+});
+
+describe("preview commands on a file too large to hold whole", () => {
+  it("check and explain refuse it with a one-line reason that points to clean", async () => {
+    const { dir, cleanup } = tempDir("bs-winprev-", FAST_TMP);
+    try {
+      const file = join(dir, "dump.txt");
+      writeFileSync(file, Buffer.alloc(33 * 1024 * 1024, "Some words on a line.\n"));
+      const why = /dump\.txt: file is 33 MB, over the preview limit of 32 MB, skipped \(too large to preview whole; boilerstrip clean cleans it in windows, see --window-size\)/;
+      const check = await runCli(["check", file]);
+      expect(check.code).toBe(2);
+      expect(check.stderr).toMatch(why);
+      const explain = await runCli(["explain", file]);
+      expect(explain.code).toBe(2);
+      expect(explain.stderr).toMatch(why);
+    } finally {
+      cleanup();
+    }
   });
 });

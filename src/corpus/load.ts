@@ -1,4 +1,6 @@
 import { readFileSync } from "node:fs";
+import { stat } from "node:fs/promises";
+import { DEFAULT_WINDOW_BYTES, readWindows } from "../run/windows.js";
 import { discover, type DiscoverOptions } from "../io/discover.js";
 import { InputError, readText } from "../io/read-text.js";
 import { CorpusCounts } from "./counts.js";
@@ -7,8 +9,8 @@ import { decodeStats, StatsFormatError } from "./format.js";
 export interface CountOptions extends DiscoverOptions {
   /** `dir` (default), `all` or `regex:<pattern>`. */
   groupBy?: string;
-  /** Files larger than this are skipped (with an error). */
-  maxBytes?: number;
+  /** Files larger than this are counted window by window, each window as a document, as `clean` cleans them (default 1 MB). */
+  windowBytes?: number;
   /** Called once per file that cannot be read (one line: path and reason); counting goes on. */
   onError?: (message: string) => void;
 }
@@ -22,8 +24,12 @@ export async function countCorpus(inputs: readonly string[], options: CountOptio
       continue;
     }
     try {
-      const { text } = await readText(file.path, { maxBytes: options.maxBytes, symlink: file.symlink });
-      counts.addDocument(text, file.path);
+      const windowBytes = options.windowBytes ?? DEFAULT_WINDOW_BYTES;
+      if ((await stat(file.path)).size > windowBytes) {
+        for (const window of readWindows(file.path, windowBytes)) counts.addDocument(window, file.path);
+      } else {
+        counts.addDocument((await readText(file.path, { symlink: file.symlink })).text, file.path);
+      }
     } catch (e) {
       options.onError?.(e instanceof InputError ? e.message : `${file.path}: ${(e as Error).message}`);
     }

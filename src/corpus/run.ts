@@ -17,6 +17,8 @@ export interface RunCorpusOptions {
   /** Directories never read as input (the run's --out). */
   exclude?: readonly string[];
   onError?: (message: string) => void;
+  /** Files larger than this are counted window by window, as they are cleaned (--window-size). */
+  windowBytes?: number;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface RunCorpusOptions {
 export async function corpusForRun(options: RunCorpusOptions): Promise<CorpusCounts | undefined> {
   let counts = options.statsFiles?.length ? loadCorpusStats(options.statsFiles) : undefined;
   if (options.learn) {
-    const learned = await countCorpus(options.inputs, { groupBy: options.groupBy ?? counts?.grouping.spec, exclude: options.exclude, onError: options.onError });
+    const learned = await countCorpus(options.inputs, { groupBy: options.groupBy ?? counts?.grouping.spec, exclude: options.exclude, onError: options.onError, windowBytes: options.windowBytes });
     counts = counts ? counts.merge(learned, "the counts of --learn") : learned;
   }
   return counts;

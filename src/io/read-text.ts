@@ -46,11 +46,19 @@ export function decodeText(bytes: Uint8Array, path: string): string {
 export interface ReadOptions {
   /** Refuse files larger than this many bytes (memory stays bounded); default: no limit. */
   maxBytes?: number;
+  /** How the refusal names the limit and what to do instead (default: the --max-size option). */
+  limitHint?: { name: string; advice: string };
   /** The path is a symbolic link (for clearer messages when it is broken or loops). */
   symlink?: boolean;
 }
 
 const MB = 1024 * 1024;
+
+/**
+ * diff, check and explain hold a file whole (with its diff); larger files are
+ * refused there with this hint, while `clean` cleans them in windows.
+ */
+export const PREVIEW_LIMIT = { maxBytes: 32 * MB, limitHint: { name: "the preview limit", advice: "too large to preview whole; boilerstrip clean cleans it in windows, see --window-size" } };
 export const formatMB = (n: number) => `${(n / MB).toFixed(n < 10 * MB ? 1 : 0)} MB`;
 
 function accessReason(err: NodeJS.ErrnoException, symlink: boolean): string {
@@ -73,7 +81,8 @@ function checkStat(path: string, st: { isDirectory(): boolean; isFile(): boolean
   if (st.isDirectory()) throw new InputError(path, "is a directory, skipped");
   if (!st.isFile()) throw new InputError(path, "not a regular file (device, socket or pipe), skipped");
   if (options.maxBytes !== undefined && st.size > options.maxBytes) {
-    throw new InputError(path, `file is ${formatMB(st.size)}, over the --max-size limit of ${formatMB(options.maxBytes)}, skipped (raise --max-size to clean it)`);
+    const hint = options.limitHint ?? { name: "the --max-size limit", advice: "raise --max-size to clean it" };
+    throw new InputError(path, `file is ${formatMB(st.size)}, over ${hint.name} of ${formatMB(options.maxBytes)}, skipped (${hint.advice})`);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { discover } from "../io/discover.js";
-import { decodeText, InputError, readText } from "../io/read-text.js";
+import { decodeText, InputError, PREVIEW_LIMIT, readText } from "../io/read-text.js";
 import { readAll } from "../io/stdin.js";
 import type { CliContext } from "../cli/context.js";
 import type { CompiledRule } from "../rules/types.js";
@@ -54,7 +54,7 @@ export async function* cleanInputs(
         continue;
       }
       try {
-        const { text } = await readText(file.path);
+        const { text } = await readText(file.path, PREVIEW_LIMIT);
         yield entry(file.path, text, rules);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;

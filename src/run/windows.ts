@@ -20,6 +20,9 @@ export function windowEnd(text: string, limit: number): number {
   return lastLineEnd;
 }
 
+/** Files larger than this are cleaned (and counted) in windows; real articles are far smaller (the dev bench's largest page is 0.1 MB). */
+export const DEFAULT_WINDOW_BYTES = 1024 * 1024;
+
 const decoderFor = () => new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /**

@@ -13,6 +13,7 @@ import { formatSummary } from "../../report/summary.js";
 import type { ReportSink } from "../../report/sink.js";
 import type { CompiledRule } from "../../rules/types.js";
 import { cleanDocument } from "../../run/document.js";
+import { DEFAULT_WINDOW_BYTES } from "../../run/windows.js";
 import { DEFAULT_GUARD } from "../../run/guard.js";
 import { runJsonl } from "../../run/jsonl.js";
 import { createCleaner } from "../../run/pool.js";
@@ -49,8 +50,8 @@ interface CleanOptions extends RuleOptions {
 }
 
 export const DEFAULT_MAX_SIZE_MB = 32;
-/** Real articles are far smaller (the dev bench's largest page is 0.1 MB); cleaning needs about 50× a document's size in memory. */
-export const DEFAULT_WINDOW_MB = 1;
+/** Cleaning needs about 50× a document's size in memory at the peak (see DEFAULT_WINDOW_BYTES). */
+export const DEFAULT_WINDOW_MB = DEFAULT_WINDOW_BYTES / (1024 * 1024);
 
 export function registerClean(program: Command, ctx: CliContext): void {
   const cmd = program
@@ -146,6 +147,7 @@ async function loadCounts(inputs: string[], opts: CleanOptions, ctx: CliContext)
   try {
     counts = await corpusForRun({
       statsFiles: opts.stats, learn: opts.learn, inputs, groupBy: opts.groupBy, exclude: opts.out ? [opts.out] : [],
+      windowBytes: Number(opts.windowSize) * 1024 * 1024,
       onError: (m) => ctx.stderr.write(`boilerstrip: ${m}\n`),
     });
   } catch (e) {

@@ -4,7 +4,7 @@ import { cleanText } from "../../engine/clean.js";
 import { makeDocument } from "../../engine/document.js";
 import { lineInfo } from "../../engine/features.js";
 import { TIDY_RULE } from "../../engine/spans.js";
-import { InputError, readText } from "../../io/read-text.js";
+import { InputError, PREVIEW_LIMIT, readText } from "../../io/read-text.js";
 import { makeChalk } from "../../report/color.js";
 import { toRemovals, type Removal } from "../../report/removals.js";
 import { judgeLine, type Verdict } from "../../report/why-kept.js";
@@ -84,7 +84,7 @@ async function runExplain(file: string, opts: ExplainOptions, ctx: CliContext): 
   const rules = rulesFromOptions(opts);
   let text: string;
   try {
-    text = (await readText(file)).text;
+    text = (await readText(file, PREVIEW_LIMIT)).text;
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     ctx.stderr.write(`boilerstrip: ${e.message}\n`);
