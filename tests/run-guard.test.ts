@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cleanText } from "../src/engine/clean.js";
 import { loadRules } from "../src/rules/load.js";
-import { DEFAULT_GUARD, guardReason, shapeRuleIds } from "../src/run/guard.js";
+import { DEFAULT_GUARD, guardReason, NO_ROLES, ruleRoles } from "../src/run/guard.js";
 import { cleanDocument } from "../src/run/document.js";
 import { tempDir, writeTestRules } from "./run-helpers.js";
 
@@ -47,15 +47,31 @@ describe("content guard", () => {
   it("fires when shape rules alone would remove the longest paragraph, not when a phrase rule does", () => {
     const long = `${PARA} ${PARA} ${PARA}`;
     const text = `${PARA}\n\n${PARA}\n\n${PARA}\n\n${long}\n`;
-    const shape = new Set(["structure/tail"]);
+    const shape = { ...NO_ROLES, shape: new Set(["structure/tail"]) };
     expect(guardReason(text, result(text, [span(text, long, "structure/tail")]), DEFAULT_GUARD, shape)).toBe(
       "shape rules alone would remove the longest paragraph (line 7, 57 words); left unchanged",
     );
     expect(guardReason(text, result(text, [span(text, long, "appeal/donation")]), DEFAULT_GUARD, shape)).toBeUndefined();
   });
 
-  it("knows which rules are shape rules", () => {
-    expect(shapeRuleIds(rules).size).toBe(rules.filter((r) => r.meta.kind === "structural").length);
+  it("does not count prose that built-in wording rules remove (known boilerplate), but does count user rules' removals", () => {
+    const licence = "This work is licensed under a Creative Commons Attribution 4.0 International License, so share it.";
+    const text = `${PARA}\n\n${licence}\n`;
+    const spans = [span(text, PARA, "navigation/license-notice"), span(text, licence, "navigation/license-notice")];
+    const roles = { ...NO_ROLES, known: new Set(["navigation/license-notice"]) };
+    expect(guardReason(text, result(text, spans), DEFAULT_GUARD, roles)).toBeUndefined();
+    expect(guardReason(text, result(text, spans), DEFAULT_GUARD, NO_ROLES)).toBe("would remove 100% of the prose (guard limit 60%); left unchanged");
+  });
+
+  it("knows which rules are shape rules and which are built-in wording rules", () => {
+    const roles = ruleRoles(rules);
+    expect(roles.shape.size).toBe(rules.filter((r) => r.meta.kind === "structural").length);
+    // the test rules are user rules: none of them is "known"
+    expect(roles.known.size).toBe(0);
+    const builtin = loadRules();
+    const builtinRoles = ruleRoles(builtin);
+    expect(builtinRoles.known.size + builtinRoles.shape.size).toBe(builtin.length);
+    expect(builtinRoles.known.has("consent/cookies-en")).toBe(true);
   });
 
 });

@@ -1,7 +1,7 @@
 import { cleanText, type CleanResult } from "../engine/clean.js";
 import type { CorpusStats } from "../rules/types.js";
 import type { CompiledRule } from "../rules/types.js";
-import { guardReason, shapeRuleIds, type GuardOptions } from "./guard.js";
+import { guardReason, ruleRoles, type GuardOptions, type RuleRoles } from "./guard.js";
 
 /** One document cleaned under the run's settings. */
 export interface DocumentOutcome {
@@ -13,17 +13,17 @@ export interface DocumentOutcome {
   proposed?: CleanResult;
 }
 
-const shapeCache = new WeakMap<readonly CompiledRule[], Set<string>>();
-function shapeRules(rules: readonly CompiledRule[]): Set<string> {
-  let ids = shapeCache.get(rules);
-  if (!ids) shapeCache.set(rules, (ids = shapeRuleIds(rules)));
-  return ids;
+const rolesCache = new WeakMap<readonly CompiledRule[], RuleRoles>();
+function rolesOf(rules: readonly CompiledRule[]): RuleRoles {
+  let roles = rolesCache.get(rules);
+  if (!roles) rolesCache.set(rules, (roles = ruleRoles(rules)));
+  return roles;
 }
 
 /** Clean one text (with the corpus counts' view for it, if the run has any) and apply the content guard (`false`: no guard). */
 export function cleanDocument(text: string, rules: readonly CompiledRule[], guard: GuardOptions | false, corpus?: CorpusStats): DocumentOutcome {
   const result = cleanText(text, rules, corpus ? { corpus } : {});
-  const guarded = guard ? guardReason(text, result, guard, shapeRules(rules)) : undefined;
+  const guarded = guard ? guardReason(text, result, guard, rolesOf(rules)) : undefined;
   if (guarded) return { result: { text, spans: [], changed: false }, guarded, proposed: result };
   return { result };
 }

@@ -1,6 +1,7 @@
 import type { CleanResult } from "../engine/clean.js";
 import { makeDocument } from "../engine/document.js";
 import { analyse, type LineInfo } from "../engine/features.js";
+import { BUILTIN_RULES_DIR } from "../rules/load.js";
 import type { CompiledRule } from "../rules/types.js";
 
 export interface GuardOptions {
@@ -18,15 +19,28 @@ const LONG_PARAGRAPH_WORDS = 40;
 const pct = (x: number) => `${Math.round(100 * x)}%`;
 const isProse = (l: LineInfo) => !l.blank && l.paraEnd && l.paraWords >= PROSE_WORDS;
 
-/** The ids of the shape (structural) rules of a rule set: the guard holds them to a stricter standard. */
-export function shapeRuleIds(rules: readonly CompiledRule[]): Set<string> {
-  return new Set(rules.filter((r) => r.meta.kind === "structural").map((r) => r.meta.id));
+/** How the guard weighs each rule's removals. */
+export interface RuleRoles {
+  /** Shape (structural) rules: they guess from the look of lines, so they are held to a stricter standard. */
+  shape: ReadonlySet<string>;
+  /** Built-in wording rules (line, block, inline): prose they remove is known boilerplate (a licence, a cookie banner), not article at risk. */
+  known: ReadonlySet<string>;
+}
+
+export const NO_ROLES: RuleRoles = { shape: new Set(), known: new Set() };
+
+export function ruleRoles(rules: readonly CompiledRule[]): RuleRoles {
+  return {
+    shape: new Set(rules.filter((r) => r.meta.kind === "structural").map((r) => r.meta.id)),
+    known: new Set(rules.filter((r) => r.meta.kind !== "structural" && r.meta.source.file.startsWith(BUILTIN_RULES_DIR)).map((r) => r.meta.id)),
+  };
 }
 
 /**
  * The content guard: why a cleaning result must not be used, or undefined when
  * it may. It looks at the document's prose — lines that read like sentences, as
- * the article does — not at menus and link lists, which a page may be mostly made of:
+ * the article does — not at menus and link lists, which a page may be mostly made of,
+ * and not at prose that only built-in wording rules remove (known boilerplate):
  * - the rules would remove more than `maxShare` of the prose words; or
  * - shape rules alone (structural rules, which guess from the look of lines rather
  *   than match known wording) would remove the longest paragraph of prose.
@@ -36,7 +50,7 @@ export function guardReason(
   input: string,
   result: CleanResult,
   options: GuardOptions = DEFAULT_GUARD,
-  shapeRules: ReadonlySet<string> = new Set(),
+  roles: RuleRoles = NO_ROLES,
 ): string | undefined {
   if (!result.changed || result.spans.length === 0) return undefined;
   const lines = analyse(makeDocument(input));
@@ -62,9 +76,10 @@ export function guardReason(
   for (const l of lines) {
     if (!isProse(l)) continue;
     const by = removedBy(l);
+    const byShape = by !== undefined && by.every((id) => roles.shape.has(id) || id.startsWith("tidy/"));
+    if (by && by.every((id) => roles.known.has(id) || id.startsWith("tidy/"))) continue;
     total += l.words;
     if (by) removed += l.words;
-    const byShape = by !== undefined && by.every((id) => shapeRules.has(id) || id.startsWith("tidy/"));
     if (l.paraFirst) para = { line: l, words: l.paraWords, byShape };
     else if (para) para.byShape &&= byShape;
     if (para && (!longest || para.words > longest.words)) longest = para;
