@@ -1,3 +1,4 @@
+import { ruleIndex } from "../rules/index/rule-index.js";
 import type { CompiledRule, CorpusStats, RuleContext } from "../rules/types.js";
 import { makeDocument, type Document } from "./document.js";
 import { analyse, type LineInfo } from "./features.js";
@@ -30,7 +31,9 @@ export function proposeAll(text: string, rules: readonly CompiledRule[], options
   const proposals: Proposal[] = [];
   // Phase 1: phrase, block and inline rules. Phase 2: structural rules, which
   // see which lines phase 1 removes (a menu is recognised by its known items).
-  const first: RuleContext = { doc, lines, removed: [], focus, corpus: options.corpus };
+  // one pass of the rule index finds each line and block rule's candidate lines
+  const candidates = ruleIndex(rules).scan(lines, focus);
+  const first: RuleContext = { doc, lines, removed: [], focus, corpus: options.corpus, candidates };
   for (const rule of rules) {
     if (rule.meta.kind !== "structural") for (const p of rule.propose(first)) proposals.push(p);
   }

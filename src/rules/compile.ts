@@ -3,18 +3,20 @@ import { blockRule } from "./kinds/block.js";
 import { inlineRule } from "./kinds/inline.js";
 import { lineRule } from "./kinds/line.js";
 import { ALGORITHMS } from "./structural/registry.js";
-import type { CompiledRule, RuleContext, RuleMeta, RuleSource, RuleSpec } from "./types.js";
+import type { CompiledRule, RuleBehaviour, RuleContext, RuleMeta, RuleSource, RuleSpec } from "./types.js";
 
-function structuralRule(meta: RuleMeta, spec: RuleSpec) {
+function structuralRule(meta: RuleMeta, spec: RuleSpec): RuleBehaviour {
   const run = ALGORITHMS.get(spec.algorithm!)!.create(spec.options);
-  return (ctx: RuleContext): Proposal[] => {
-    const out: Proposal[] = [];
-    run(ctx, (start, end) => out.push({ start, end, ruleId: meta.id, category: meta.category }));
-    return out;
+  return {
+    propose: (ctx: RuleContext): Proposal[] => {
+      const out: Proposal[] = [];
+      run(ctx, (start, end) => out.push({ start, end, ruleId: meta.id, category: meta.category }));
+      return out;
+    },
   };
 }
 
-const KIND_BUILDERS = { line: lineRule, block: blockRule, inline: inlineRule, structural: structuralRule };
+const KIND_BUILDERS: Record<RuleSpec["kind"], (meta: RuleMeta, spec: RuleSpec) => RuleBehaviour> = { line: lineRule, block: blockRule, inline: inlineRule, structural: structuralRule };
 
 /** Build a rule's behaviour from its (validated) spec. */
 export function compileRule(spec: RuleSpec, source: RuleSource): CompiledRule {
@@ -26,5 +28,6 @@ export function compileRule(spec: RuleSpec, source: RuleSource): CompiledRule {
     languages: spec.languages,
     source,
   };
-  return { meta, spec, propose: KIND_BUILDERS[spec.kind](meta, spec) };
+  const { propose, scans } = KIND_BUILDERS[spec.kind](meta, spec);
+  return { meta, spec, propose, ...(scans ? { scans } : {}) };
 }

@@ -1,13 +1,37 @@
 import { createRequire } from "node:module";
 import type { RE2JS as RE2JSClass } from "re2js";
 import { phraseKey, type LineInfo } from "../engine/features.js";
+import { foldText } from "./index/fold.js";
+import { LiteralScanner } from "./index/scanner.js";
+import { moreSelective, necessaryLiterals } from "./literals.js";
 import type { MatchSpec } from "./types.js";
 
 /** Compiled form of a MatchSpec: decides whether a line matches. */
 export interface LineMatcher {
   test(info: LineInfo): boolean;
+  /**
+   * Same answer as `test`, without the matcher's own literal prefilter: for lines the
+   * rule index already picked (src/rules/index/), where the prefilter would repeat its work.
+   */
+  verify(info: LineInfo): boolean;
   /** Like test, on a bare string (a glued segment of a line). */
   testText(text: string): boolean;
+  /** What the rule index needs to know to find the lines this matcher may match. */
+  readonly plan: MatcherPlan;
+}
+
+/** The cheap, necessary conditions of a matcher: a line it matches passes one of them. */
+export interface MatcherPlan {
+  /** Phrase keys (phraseKey): a line whose key is one of them may match. */
+  readonly phrases: ReadonlySet<string>;
+  /** Whether the matcher has `patterns` or `contains` (tried on lines of at most `maxLength`). */
+  readonly regex: boolean;
+  /**
+   * Folded literals (foldText), one of which every line the regexes match holds in its
+   * lower-cased text; undefined when the regexes have no such set (they run on every line).
+   */
+  readonly literals?: readonly string[];
+  readonly maxLength: number;
 }
 
 export const REGEX_FLAGS = "iu";
@@ -307,33 +331,35 @@ function union(sources: readonly string[] | undefined, anchored: boolean): Searc
   return compileRegex(anchored ? `^(?:${body})$` : body);
 }
 
-/**
- * Every `requires` word of every compiled matcher, in one regex: a line that holds
- * none of them skips the patterns of all rules with `requires` after one scan,
- * instead of one substring search per word and rule.
- */
-const requiredWords = new Set<string>();
-let anyRequired: RegExp | undefined;
-let requiredVersion = 0;
-const escapeRegex = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-function registerRequired(words: readonly string[]): void {
-  let added = false;
-  for (const w of words) if (!requiredWords.has(w)) (requiredWords.add(w), (added = true));
-  if (added) {
-    anyRequired = new RegExp([...requiredWords].map(escapeRegex).join("|"), "u");
-    requiredVersion++;
-  }
+/** Literal analysis of a regex source, once per source (rule sets repeat fragments). */
+const literalCache = new Map<string, readonly string[] | undefined>();
+function literalsOf(source: string): readonly string[] | undefined {
+  if (literalCache.has(source)) return literalCache.get(source);
+  const lits = necessaryLiterals(source);
+  if (literalCache.size < 100_000) literalCache.set(source, lits);
+  return lits;
 }
 
-/** Whether the line holds any registered `requires` word (cached on the line for this registry version). */
-function holdsRequiredWord(info: LineInfo): boolean {
-  const cache = info as { reqVersion?: number; reqHit?: boolean };
-  if (cache.reqVersion !== requiredVersion) {
-    cache.reqVersion = requiredVersion;
-    cache.reqHit = anyRequired!.test(info.lower);
+/**
+ * The literals one of which a line must hold for the regexes to be tried: every
+ * regex's necessary literals together (none if one regex has none), or the
+ * `requires` words (enforced by the matcher), whichever set is more selective.
+ */
+function regexLiterals(spec: MatchSpec | undefined, requires: readonly string[] | undefined): readonly string[] | undefined {
+  let found: string[] | undefined = [];
+  for (const source of [...(spec?.patterns ?? []), ...(spec?.contains ?? [])]) {
+    const lits = literalsOf(source);
+    if (!lits) {
+      found = undefined;
+      break;
+    }
+    found.push(...lits);
   }
-  return cache.reqHit!;
+  const required = requires && requires.every((w) => w.length > 0) ? requires.map(foldText) : undefined;
+  const extracted = found && [...new Set(found)];
+  if (!required) return extracted;
+  if (!extracted) return required;
+  return moreSelective(extracted, required);
 }
 
 export function compileMatcher(spec: MatchSpec | undefined, exceptions?: readonly string[]): LineMatcher {
@@ -343,21 +369,28 @@ export function compileMatcher(spec: MatchSpec | undefined, exceptions?: readonl
   const except = union(exceptions as string[] | undefined, false);
   const maxLength = spec?.maxLength ?? Infinity;
   const requires = spec?.requires?.map((w) => w.toLowerCase());
-  if (requires) registerRequired(requires);
+  const regex = whole !== undefined || anywhere !== undefined;
+  const literals = regex ? regexLiterals(spec, requires) : undefined;
+  let scanner: LiteralScanner | undefined; // built on the first line that needs it
   const testText = (content: string, key = phraseKey(content), lower?: string): boolean => {
     if (content.length === 0) return false;
     let hit = phrases.size > 0 && phrases.has(key);
-    if (!hit && content.length <= maxLength && (requires === undefined || requires.some((w) => (lower ??= content.toLowerCase()).includes(w)))) {
+    if (!hit && regex && content.length <= maxLength && (requires === undefined || requires.some((w) => (lower ??= content.toLowerCase()).includes(w)))) {
       hit = (whole !== undefined && whole.test(content)) || (anywhere !== undefined && anywhere.test(content));
     }
     return hit && !(except !== undefined && except.test(content));
   };
+  const verify = (info: LineInfo) => !info.blank && testText(info.content, info.key, info.lower);
   return {
+    plan: { phrases, regex, literals, maxLength },
+    verify,
     test: (info) => {
       if (info.blank) return false;
-      // no `requires` word of any rule on this line: only phrases can match
-      if (requires && !holdsRequiredWord(info)) return phrases.size > 0 && phrases.has(info.key) && !(except !== undefined && except.test(info.content));
-      return testText(info.content, info.key, info.lower);
+      // no literal the regexes need: only phrases can match
+      if (literals && regex && info.content.length <= maxLength && !(scanner ??= new LiteralScanner(literals)).any(info.lower)) {
+        return phrases.size > 0 && phrases.has(info.key) && !(except !== undefined && except.test(info.content));
+      }
+      return verify(info);
     },
     testText: (text) => {
       const t = text.trim();

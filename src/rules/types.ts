@@ -1,6 +1,8 @@
 import type { Document } from "../engine/document.js";
 import type { LineInfo } from "../engine/features.js";
 import type { Proposal } from "../engine/spans.js";
+import type { Candidates } from "./index/rule-index.js";
+import type { LineMatcher } from "./matcher.js";
 
 export type RuleKind = "line" | "block" | "inline" | "structural";
 
@@ -93,6 +95,11 @@ export interface RuleContext {
   readonly focus?: readonly boolean[];
   /** Line frequencies across the corpus being cleaned, when the run counted them (`repeat/` rules). */
   readonly corpus?: CorpusStats;
+  /**
+   * The rule index's candidate lines for a matcher the rule lists in `scans`: every line
+   * the matcher can match is among them. Undefined (or an undefined answer): test every line.
+   */
+  readonly candidates?: Candidates;
 }
 
 /** Document frequencies of normalised lines over a corpus (or one group of it). */
@@ -107,4 +114,12 @@ export interface CompiledRule {
   readonly meta: RuleMeta;
   readonly spec: RuleSpec;
   propose(ctx: RuleContext): Proposal[];
+  /** The matchers whose lines the rule looks for on every line: the rule index finds their candidate lines for it. */
+  readonly scans?: readonly LineMatcher[];
+}
+
+/** What a rule kind builds from a spec. */
+export interface RuleBehaviour {
+  propose(ctx: RuleContext): Proposal[];
+  scans?: readonly LineMatcher[];
 }

@@ -1,7 +1,7 @@
 import type { LineInfo } from "../../engine/features.js";
 import type { Proposal } from "../../engine/spans.js";
 import { compileMatcher } from "../matcher.js";
-import type { RuleContext, RuleMeta, RuleSpec } from "../types.js";
+import type { RuleBehaviour, RuleContext, RuleMeta, RuleSpec } from "../types.js";
 
 /** Where a scraper glued two sentences together: "…difference.Nato defence…". */
 const GLUE = /(?<=[\p{Ll}\p{N})”"'’][.!?…])(?=[\p{Lu}“"‘])/u;
@@ -15,19 +15,24 @@ const MAX_GAP = 2;
  * above and `after` lines below, blank lines in between not counted. Below the
  * block, a line whose leading glued sentence is a member loses that sentence only.
  */
-export function blockRule(meta: RuleMeta, spec: RuleSpec) {
+export function blockRule(meta: RuleMeta, spec: RuleSpec): RuleBehaviour {
   const start = compileMatcher(spec.match, spec.exceptions);
   const member = compileMatcher(spec.members, spec.exceptions);
   const before = spec.before ?? 0;
   const after = spec.after ?? 0;
   const whole = (info: LineInfo): Proposal => ({ start: info.line.start, end: info.line.next, ruleId: meta.id, category: meta.category });
-  return (ctx: RuleContext): Proposal[] => {
+  const propose = (ctx: RuleContext): Proposal[] => {
     const { lines } = ctx;
     const out: Proposal[] = [];
     const belongs = (info: LineInfo) => start.test(info) || member.test(info);
+    // start lines: among the rule index's candidates, or any line
+    const picked = ctx.candidates?.(start);
+    const isStart = picked ? start.verify : start.test;
+    const count = picked ? picked.length : lines.length;
     let done = -1; // last line index already covered by a block
-    for (let i = 0; i < lines.length; i++) {
-      if (i <= done || (ctx.focus && !ctx.focus[i]) || !start.test(lines[i]!)) continue;
+    for (let k = 0; k < count; k++) {
+      const i = picked ? picked[k]! : k;
+      if (i <= done || (ctx.focus && !ctx.focus[i]) || !isStart(lines[i]!)) continue;
       out.push(whole(lines[i]!));
       // upwards
       let budget = before;
@@ -72,4 +77,5 @@ export function blockRule(meta: RuleMeta, spec: RuleSpec) {
     }
     return out;
   };
+  return { propose, scans: [start] };
 }

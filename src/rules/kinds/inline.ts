@@ -1,19 +1,21 @@
 import type { Proposal } from "../../engine/spans.js";
 import { compileMatcher, compileRegex } from "../matcher.js";
-import type { RuleContext, RuleMeta, RuleSpec } from "../types.js";
+import type { RuleBehaviour, RuleContext, RuleMeta, RuleSpec } from "../types.js";
 
 /**
  * An inline rule removes the spans of a line that `pattern` matches (only the
  * named group `cut` when the pattern has one). With `match`, only lines that
  * match it are searched.
  */
-export function inlineRule(meta: RuleMeta, spec: RuleSpec) {
+export function inlineRule(meta: RuleMeta, spec: RuleSpec): RuleBehaviour {
   const re = compileRegex(spec.pattern ?? "(?!)", "giud");
   const only = spec.match ? compileMatcher(spec.match) : undefined;
   const except = spec.exceptions?.length ? compileMatcher({ contains: spec.exceptions }) : undefined;
-  return (ctx: RuleContext): Proposal[] => {
+  const propose = (ctx: RuleContext): Proposal[] => {
     const out: Proposal[] = [];
-    for (const info of ctx.lines) {
+    // with `match`, only its candidate lines (the pattern runs on the whole line, markers included: no prefilter of its own)
+    const picked = only && ctx.candidates?.(only);
+    for (const info of picked ? picked.map((i) => ctx.lines[i]!) : ctx.lines) {
       if (info.blank || (ctx.focus && !ctx.focus[info.index]) || (only && !only.test(info)) || (except && except.test(info))) continue;
       const { text, start } = info.line;
       re.lastIndex = 0;
@@ -29,4 +31,5 @@ export function inlineRule(meta: RuleMeta, spec: RuleSpec) {
     }
     return out;
   };
+  return { propose, ...(only ? { scans: [only] } : {}) };
 }
