@@ -32,3 +32,8 @@ export function listItems(lines: readonly LineInfo[], removed: readonly boolean[
   }
   return out;
 }
+
+/** A data row of a table or list: letters and digits together ("Calories: 216", "Hubraum 1.598", "C3"). */
+export function isDataRow(content: string): boolean {
+  return /\d/u.test(content) && /\p{L}/u.test(content);
+}

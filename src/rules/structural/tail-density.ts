@@ -1,6 +1,6 @@
 import type { LineInfo } from "../../engine/features.js";
 import type { RuleContext } from "../types.js";
-import { listItems } from "./shapes.js";
+import { isDataRow, listItems } from "./shapes.js";
 import { defineAlgorithm } from "./options.js";
 
 /**
@@ -10,9 +10,6 @@ import { defineAlgorithm } from "./options.js";
  * prose against it; the suffix with the highest score goes when that score
  * passes `minScore` and at most `maxShareAfter` of the document's prose is in it.
  */
-/** A data row: letters and digits together ("Calories: 216", "Hubraum 1.598"). */
-const isData = (content: string) => /\d/.test(content) && /\p{L}/u.test(content);
-
 export const tailDensity = defineAlgorithm({
   name: "tail-density",
   description: "the end of the page where short label lines outweigh prose",
@@ -36,7 +33,7 @@ export const tailDensity = defineAlgorithm({
         if (removed[l.index]) return 2;
         if (isProse(l)) return -l.words * wordCost - (l.paraFirst ? lineCost : 0);
         // "Calories: 216", "Hubraum 1.598": data rows of a table or list are not navigation
-        if (isData(l.content)) return 0;
+        if (isDataRow(l.content)) return 0;
         if (l.paraWords <= labelWords && !l.paraEnd) return 1;
         return l.paraEnd ? -l.words * wordCost : 0.25;
       };

@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { cleanText } from "../src/engine/clean.js";
+import { compileRule } from "../src/rules/compile.js";
+import { articleEnd } from "../src/rules/structural/article-end.js";
+import type { CompiledRule, RuleSpec } from "../src/rules/types.js";
+
+const source = { file: "test", line: 1, column: 1 };
+const examples = { remove: [], keep: [] };
+
+/** The rule under test, with options. */
+const rule = (options: Record<string, unknown> = {}): CompiledRule =>
+  compileRule({ id: "structure/test", kind: "structural", category: "navigation", languages: ["any"], description: "t", algorithm: "article-end", options, examples }, source);
+
+/** A phrase rule that recognises a few boilerplate lines, as the built-in packs do. */
+const phrases = (category: string, list: string[]): CompiledRule =>
+  compileRule({ id: `${category}/test`, kind: "line", category, languages: ["any"], description: "t", match: { phrases: list }, examples } as RuleSpec, source);
+
+const share = phrases("share", ["Share on Facebook", "Teilen"]);
+const credit = phrases("credit", ["Foto: dpa"]);
+
+const clean = (text: string, options: Record<string, unknown> = {}, extra: CompiledRule[] = [share]) => cleanText(text, [rule(options), ...extra]).text;
+
+const article = [
+  "The city council approved the new budget on Tuesday after a debate that lasted well into the night.",
+  "",
+  "Several members of the council criticised the cuts to the library service, which will lose a fifth of its funding.",
+  "",
+  "The mayor said the savings were needed to keep the swimming pool open for another two years at least.",
+  "",
+  "Opposition members called the budget a missed chance and said they would bring the library cuts back to the council in the spring.",
+  "",
+  "The vote came after three hours of debate in which almost every member of the council spoke at least once, some of them twice.",
+  "",
+].join("\n");
+
+const tail = [
+  "",
+  "Share on Facebook",
+  "About the author",
+  "Jane Doe is a senior writer covering local politics, transport and the city's budget.",
+  "",
+  "Bus lanes return",
+  "The council wants to bring back the bus lanes on the ring road by next spring.",
+  "",
+].join("\n");
+
+describe("article-end (structural algorithm)", () => {
+  it("removes the page's tail after the article, prose included, once known boilerplate marks it", () => {
+    expect(clean(article + tail)).toBe(article);
+  });
+
+  it("leaves a page alone when no other rule recognised anything in the tail", () => {
+    const text = article + tail.replace("Share on Facebook\n", "");
+    expect(clean(text)).toBe(text);
+  });
+
+  it("does not take a removed image credit for the end of the article", () => {
+    const text = article + tail.replace("Share on Facebook", "Foto: dpa");
+    expect(clean(text, {}, [credit])).toBe(text.replace("Foto: dpa\n", ""));
+  });
+
+  it("keeps a story that goes on after a box in the middle of the article (two paragraphs in a row)", () => {
+    const more = "The library will close on Mondays from March, the council's paper shows in some detail.\n\nVolunteers have offered to run a reading club on those days instead, the mayor's office said.\n";
+    const text = article + tail + more;
+    const out = clean(text);
+    expect(out).toContain("Volunteers have offered");
+    expect(out).toContain("Jane Doe is a senior writer");
+  });
+
+  it("keeps the tail when it holds more than maxShareAfter of the page's prose", () => {
+    const text = article + tail;
+    expect(clean(text, { maxShareAfter: 0.1 })).toBe(text.replace("Share on Facebook\n", ""));
+  });
+
+  it("needs `separator` labels in a row when no removed line marks the end: one heading is not enough", () => {
+    const text = article + "Budget\n\nThe council wants to bring back the bus lanes on the ring road by next spring.\n\nShare on Facebook\n";
+    const out = clean(text);
+    expect(out).toContain("Budget\n\nThe council wants to bring back the bus lanes");
+    expect(out).not.toContain("Share on Facebook");
+  });
+
+  it("starts the cut at the first label of the stretch and keeps a list introduced by a colon", () => {
+    const text = article + "More on this\nBus lanes return\nShare on Facebook\nOpening hours:\nMonday closed\nTuesday 9 to 5\n";
+    expect(clean(text)).toBe(article + "Opening hours:\nMonday closed\nTuesday 9 to 5\n");
+  });
+
+  it("judges a wrapped paragraph (a text-mode browser's output) as one", () => {
+    const wrap = (s: string) => (s.length <= 60 ? s : s.replace(/(.{1,60})(?: |$)/gu, "$1\n").trimEnd());
+    const long = Array.from({ length: 6 }, (_, i) => `Paragraph ${i + 1} of the story tells how the council argued about the budget for a long time and then agreed on it late at night after a vote.`);
+    const body = long.map(wrap).join("\n\n") + "\n";
+    const text = body + tail.split("\n").map(wrap).join("\n");
+    expect(clean(text)).toBe(body);
+  });
+
+  it("is stable: cleaning its output again changes nothing", () => {
+    const once = clean(article + tail);
+    expect(clean(once)).toBe(once);
+  });
+
+  it("declares its options with bounds", () => {
+    expect(articleEnd.options).toContain("maxShareAfter");
+    expect(() => rule({ maxShareAfter: 2 })).toThrow(/maxShareAfter/);
+    expect(() => rule({ separator: "two" })).toThrow(/separator/);
+  });
+});
