@@ -38,14 +38,68 @@ export interface LineInfo {
 export const PHRASE_MAX_LENGTH = 200;
 
 const MARKER = /^\s*(?:(?:[*•·▪►▸‣◦○●■□\-–—|>»›+]|\d{1,3}[.)])\s+|\[\d{1,4}\]\s*)*/u;
-const EDGE_PUNCT = /^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu;
+/** What phrase keys trim from both ends: whitespace, punctuation, symbols. */
+const EDGE = /^[\s\p{P}\p{S}]$/u;
+const SPACE = /^\s$/u;
+const SPACES = /\s+/gu;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 const MAYBE_CJK = /[\u2e80-\ud7af\uf900-\ufaff\uff00-\uffef]/;
-const SENTENCE_END = /[.!?…。！？](?:["'”’“‘»«)\]]*)$/u;
+/** A sentence ends with one of these, then only closing quotes and brackets. */
+const SENTENCE_END = new Set([..."。！？.!?…"].map((c) => c.charCodeAt(0)));
+const CLOSERS = new Set([..."\"'”’“‘»«)]"].map((c) => c.charCodeAt(0)));
 
-/** Normalise a phrase or a line for whole-line phrase lookup. */
+/** Per BMP code unit: 0 not classified yet, else bit 1 set for EDGE, bit 2 for SPACE, bit 4 always. */
+const CLASS = new Uint8Array(0x10000);
+const astralEdge = new Map<number, boolean>();
+function classOf(c: number): number {
+  let k = CLASS[c]!;
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    k = CLASS[c] = 4 | (EDGE.test(ch) ? 1 : 0) | (SPACE.test(ch) ? 2 : 0);
+  }
+  return k;
+}
+/** Whether the code point at i (or ending at i, `back`) is an edge character; its length in code units. */
+function edgeAt(s: string, i: number, back: boolean): number {
+  const c = s.charCodeAt(i);
+  const surrogate = back ? c >= 0xdc00 && c <= 0xdfff && i > 0 : c >= 0xd800 && c <= 0xdbff && i + 1 < s.length;
+  if (!surrogate) return classOf(c) & 1 ? 1 : 0;
+  const cp = s.codePointAt(back ? i - 1 : i)!;
+  if (cp <= 0xffff) return classOf(c) & 1 ? 1 : 0; // a lone surrogate
+  let edge = astralEdge.get(cp);
+  if (edge === undefined) astralEdge.set(cp, (edge = EDGE.test(String.fromCodePoint(cp))));
+  return edge ? 2 : 0;
+}
+
+/**
+ * Normalise a phrase or a line for whole-line phrase lookup: list markers off, whitespace,
+ * punctuation and symbols trimmed from both ends, inner whitespace squeezed to one space,
+ * lower case. (Hand-written loops; tests/rule-index-features.test.ts compares them with the regex spelling.)
+ */
 export function phraseKey(s: string): string {
-  return s.replace(MARKER, "").replace(EDGE_PUNCT, "").replace(/\s+/gu, " ").toLowerCase();
+  let from = MARKER.exec(s)![0].length;
+  let to = s.length;
+  for (let n; from < to && (n = edgeAt(s, from, false)) > 0; ) from += n;
+  for (let n; to > from && (n = edgeAt(s, to - 1, true)) > 0; ) to -= n;
+  let t = from === 0 && to === s.length ? s : s.slice(from, to);
+  // squeeze only when some whitespace is not a lone plain space
+  for (let i = 0, prev = false; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    const space = c === 32 || (c > 127 && (classOf(c) & 2) !== 0) || (c >= 9 && c <= 13);
+    if (space && (prev || c !== 32)) {
+      t = t.replace(SPACES, " ");
+      break;
+    }
+    prev = space;
+  }
+  return t.toLowerCase();
+}
+
+/** Ends like a sentence: . ! ? … (or CJK) followed only by closing quotes and brackets. */
+function endsSentence(content: string): boolean {
+  let j = content.length - 1;
+  while (j >= 0 && CLOSERS.has(content.charCodeAt(j))) j--;
+  return j >= 0 && SENTENCE_END.has(content.charCodeAt(j));
 }
 
 const isSpace = (c: number) => c <= 32 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0x202f || c === 0xfeff;
@@ -75,6 +129,37 @@ function countWords(s: string): number {
   return words;
 }
 
+/** A LineInfo whose `lower` and `key` are computed on first use (many lines never need them). */
+class LineFacts implements LineInfo {
+  paraWords: number;
+  paraEnd: boolean;
+  paraFirst = true;
+  private lowerText?: string;
+  private phrase?: string;
+
+  constructor(
+    readonly line: Line,
+    readonly content: string,
+    readonly contentStart: number,
+    readonly blank: boolean,
+    readonly words: number,
+    readonly sentenceEnd: boolean,
+  ) {
+    this.paraWords = words;
+    this.paraEnd = sentenceEnd;
+  }
+
+  get index(): number {
+    return this.line.index;
+  }
+  get lower(): string {
+    return (this.lowerText ??= this.content.toLowerCase());
+  }
+  get key(): string {
+    return (this.phrase ??= this.content.length <= PHRASE_MAX_LENGTH ? phraseKey(this.content) : "");
+  }
+}
+
 export function lineInfo(line: Line): LineInfo {
   const m = MARKER.exec(line.text);
   const lead = m ? m[0].length : 0;
@@ -86,21 +171,7 @@ export function lineInfo(line: Line): LineInfo {
     // a run of CJK characters was counted as one token; count its characters instead
     words = countWords(content.replace(CJK, " ")) + cjk / 2;
   }
-  const sentenceEnd = SENTENCE_END.test(content);
-  return {
-    line,
-    index: line.index,
-    content,
-    contentStart: line.start + lead,
-    blank,
-    words,
-    lower: content.toLowerCase(),
-    sentenceEnd,
-    key: content.length <= PHRASE_MAX_LENGTH ? phraseKey(content) : "",
-    paraWords: words,
-    paraEnd: sentenceEnd,
-    paraFirst: true,
-  };
+  return new LineFacts(line, content, line.start + lead, blank, words, endsSentence(content));
 }
 
 /** Widest wrap width we look for; unwrapped scraped text has far longer lines. */
