@@ -35,7 +35,7 @@ export const tailDensity = defineAlgorithm({
         // "Calories: 216", "Hubraum 1.598": data rows of a table or list are not navigation
         if (isDataRow(l.content)) return 0;
         if (l.paraWords <= labelWords && !l.paraEnd) return 1;
-        return l.paraEnd ? -l.words * wordCost : 0.25;
+        return l.paraEnd || l.paraWords >= 3 * proseWords ? -l.words * wordCost : 0.25;
       };
       const total = lines.reduce((a, l) => a + (isProse(l) ? l.words : 0), 0);
       if (total === 0) return;
@@ -62,6 +62,8 @@ export const tailDensity = defineAlgorithm({
         }
       }
       if (cut < 0 || best < minScore) return;
+      // a cut starts at a paragraph's first line: a wrapped paragraph is never split
+      while (cut < lines.length && !lines[cut]!.paraFirst) cut++;
       // prose paragraphs of at least keepProseWords words stay even inside the cut
       for (let i = cut; i < lines.length; i++) {
         const l = lines[i]!;
