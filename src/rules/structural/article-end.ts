@@ -39,7 +39,7 @@ export const articleEnd = defineAlgorithm({
       // removed by a rule whose category also occurs inside articles (an image credit, an ad label): no end marker
       const known = (p: Paragraph) => p.removed && !p.lines.some((l) => ignoreCategories.includes(ctx.removedCategory?.[l.index] ?? ""));
       const isProse = (p: Paragraph) => !p.removed && p.end && p.words >= proseWords;
-      const isBad = (p: Paragraph) => p.removed || (!p.listed && !p.end && !introducesList(p.lines.at(-1)) && p.words > 0 && p.words <= labelWords && !isData(p));
+      const isBad = (p: Paragraph) => (p.removed && known(p)) || (!p.listed && !p.end && !introducesList(p.lines.at(-1)) && p.words > 0 && p.words <= labelWords && !isData(p));
       // lines without a word ("*", ">", "1.") and data rows of a table ("C3") are neither prose nor labels
       const isVoid = (p: Paragraph) => !p.removed && (p.words === 0 || (!p.end && isData(p)));
       const total = paras.reduce((a, p) => a + (isProse(p) ? p.words : 0), 0);
