@@ -34,17 +34,37 @@ export function proposeAll(text: string, rules: readonly CompiledRule[], options
   // one pass of the rule index finds each line and block rule's candidate lines
   const candidates = ruleIndex(rules).scan(lines, focus);
   const first: RuleContext = { doc, lines, removed: [], focus, corpus: options.corpus, candidates };
+  const once = sharedRuns();
   for (const rule of rules) {
-    if (rule.meta.kind !== "structural") for (const p of rule.propose(first)) proposals.push(p);
+    if (rule.meta.kind !== "structural") for (const p of once(rule, first)) proposals.push(p);
   }
   const { removed, categories } = removedLines(lines, proposals);
   const second: RuleContext = { doc, lines, removed, removedCategory: categories, corpus: options.corpus };
   for (const rule of rules) {
-    if (rule.meta.kind === "structural") for (const p of rule.propose(second)) proposals.push(p);
+    if (rule.meta.kind === "structural") for (const p of once(rule, second)) proposals.push(p);
   }
   // the BOM is never removed
   if (doc.bomLength) for (const p of proposals) if (p.start < doc.bomLength) p.start = doc.bomLength;
   return planRemovals(doc, proposals);
+}
+
+/**
+ * Runs a rule on a context, once per `shareKey`: a rule with the same behaviour as one
+ * already run (the same spec under another id) gets that rule's proposals under its own id.
+ */
+function sharedRuns(): (rule: CompiledRule, ctx: RuleContext) => Proposal[] {
+  const done = new Map<string, { ctx: RuleContext; proposals: Proposal[] }>();
+  return (rule, ctx) => {
+    const key = rule.shareKey;
+    if (key === undefined) return rule.propose(ctx);
+    const prior = done.get(key);
+    if (!prior || prior.ctx !== ctx) {
+      const proposals = rule.propose(ctx);
+      done.set(key, { ctx, proposals });
+      return proposals;
+    }
+    return prior.proposals.map((p) => ({ ...p, ruleId: rule.meta.id, category: rule.meta.category }));
+  };
 }
 
 /** Lines with a cut inside them or at the end of their content (not a whole-line removal before them). */

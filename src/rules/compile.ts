@@ -2,6 +2,7 @@ import type { Proposal } from "../engine/spans.js";
 import { blockRule } from "./kinds/block.js";
 import { inlineRule } from "./kinds/inline.js";
 import { lineRule } from "./kinds/line.js";
+import { regexEngine } from "./matcher.js";
 import { ALGORITHMS } from "./structural/registry.js";
 import type { CompiledRule, RuleBehaviour, RuleContext, RuleMeta, RuleSource, RuleSpec } from "./types.js";
 
@@ -29,5 +30,12 @@ export function compileRule(spec: RuleSpec, source: RuleSource): CompiledRule {
     source,
   };
   const { propose, scans } = KIND_BUILDERS[spec.kind](meta, spec);
-  return { meta, spec, propose, ...(scans ? { scans } : {}) };
+  return { meta, spec, propose, shareKey: shareKey(spec), ...(scans ? { scans } : {}) };
+}
+
+/** What a rule's proposals depend on: everything in its spec but its name, description, languages and examples, and the regex engine. */
+function shareKey(spec: RuleSpec): string {
+  const { id, category, description, languages, examples, ...behaviour } = spec;
+  void id, void category, void description, void languages, void examples;
+  return JSON.stringify([regexEngine(), behaviour]);
 }

@@ -58,6 +58,9 @@ let currentEngine: RegexEngine = "native";
 let re2js: typeof RE2JSClass | undefined;
 const RE2 = (): typeof RE2JSClass => (re2js ??= (createRequire(import.meta.url)("re2js") as { RE2JS: typeof RE2JSClass }).RE2JS);
 
+/** The engine rules compiled now use. */
+export const regexEngine = (): RegexEngine => currentEngine;
+
 /** Run `fn` with `compileRegex` defaulting to `engine` (rules are compiled synchronously inside). */
 export function withRegexEngine<T>(engine: RegexEngine, fn: () => T): T {
   const saved = currentEngine;
@@ -362,7 +365,24 @@ function regexLiterals(spec: MatchSpec | undefined, requires: readonly string[] 
   return moreSelective(extracted, required);
 }
 
+/**
+ * Compiled matchers by spec, exceptions and regex engine: a matcher is a pure function of
+ * them, so rules that share a spec share one matcher (its regexes, literal scanner and memory).
+ */
+const matcherCache = new Map<string, LineMatcher>();
+const MATCHER_CACHE_MAX = 20_000;
+
 export function compileMatcher(spec: MatchSpec | undefined, exceptions?: readonly string[]): LineMatcher {
+  const key = JSON.stringify([currentEngine, spec ?? null, exceptions ?? null]);
+  let matcher = matcherCache.get(key);
+  if (!matcher) {
+    if (matcherCache.size >= MATCHER_CACHE_MAX) matcherCache.clear();
+    matcherCache.set(key, (matcher = buildMatcher(spec, exceptions)));
+  }
+  return matcher;
+}
+
+function buildMatcher(spec: MatchSpec | undefined, exceptions?: readonly string[]): LineMatcher {
   const phrases = new Set((spec?.phrases ?? []).map(phraseKey).filter((k) => k.length > 0));
   const whole = union(spec?.patterns, true);
   const anywhere = union(spec?.contains, false);

@@ -116,6 +116,11 @@ export interface CompiledRule {
   propose(ctx: RuleContext): Proposal[];
   /** The matchers whose lines the rule looks for on every line: the rule index finds their candidate lines for it. */
   readonly scans?: readonly LineMatcher[];
+  /**
+   * Rules with the same key propose the same spans on any text, up to their rule id and
+   * category (same kind, match, options and regex engine): the engine runs one of them.
+   */
+  readonly shareKey?: string;
 }
 
 /** What a rule kind builds from a spec. */
