@@ -6,6 +6,7 @@ import { tailCut } from "./tail-cut.js";
 import { tailDensity } from "./tail-density.js";
 import { corpusRepeat } from "./corpus-repeat.js";
 import { articleEnd } from "./article-end.js";
+import { authorBio } from "./author-bio.js";
 
 /** Emit a removal [start, end) in document offsets. */
 export type Emit = (start: number, end: number) => void;
@@ -21,5 +22,5 @@ export interface StructuralAlgorithm {
 }
 
 export const ALGORITHMS: ReadonlyMap<string, StructuralAlgorithm> = new Map(
-  [repeatedLine, edgeMenu, labelRun, tailCut, tailDensity, corpusRepeat, articleEnd].map((a) => [a.name, a]),
+  [repeatedLine, edgeMenu, labelRun, tailCut, tailDensity, corpusRepeat, articleEnd, authorBio].map((a) => [a.name, a]),
 );

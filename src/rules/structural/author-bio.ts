@@ -1,0 +1,164 @@
+import type { RuleContext } from "../types.js";
+import { defineAlgorithm } from "./options.js";
+import { paragraphs, type Paragraph } from "./paragraphs.js";
+
+/** A capitalised name word: "Perry", "Bacon", "Jr.", "O'Neil", "Welskop-Deffaa", "McKay", an initial "M." (not an acronym: "EF Radio"). */
+const WORD = String.raw`\p{Lu}(?:['’]?\p{Ll}[\p{L}\p{M}'’-]*\.?|\.)`;
+/** Lower-case particles inside a name ("Ursula von der Leyen", "Vincent van Gogh"). */
+const PARTICLE = String.raw`(?:von|van|vom|zu|de|der|den|del|della|di|da|do|dos|das|du|le|la|ten|ter|bin|ibn|al|y)`;
+/** 2–4 name words at the start of a paragraph, then a lower-case word (a verb: "is", "ist", "writes", "lehrt") or a comma. */
+const NAME_START = new RegExp(String.raw`^(${WORD}(?:\s+(?:${PARTICLE}\s+){0,2}${WORD}){1,3}?)(?=,?\s+\p{Ll})`, "u");
+/** A line that is a name of 2–4 words, maybe after one word ("Frank Hahn", "Von Frank Hahn", "Über Simon Dückert"). */
+const NAME_LINE = new RegExp(String.raw`^(?:[\p{L}]+:?\s+)?(${WORD}(?:\s+(?:${PARTICLE}\s+){0,2}${WORD}){1,3})$`, "u");
+/** A list item's marker. */
+const BULLET = /^\s*(?:[*•·▪►▸‣◦○●■□–—-]|\d{1,3}[.)])\s/u;
+const norm = (s: string) => s.normalize("NFC").replace(/\s+/gu, " ").toLowerCase();
+/** A short line's text without edge punctuation, for comparing with a name. */
+const bare = (s: string) => norm(s).replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, "");
+
+/** The words of a heading, punctuation left out: "Über den Autor/ die Autorin" is "über den autor die autorin". */
+const words = (s: string) => norm(s).replace(/[\p{P}\p{S}]+/gu, " ").trim().replace(/\s+/gu, " ");
+
+/**
+ * Whether a line names the person: the name, in any case, not inside a longer word ("By Evan
+ * HalperStaff Writer" and "VON MORITZ GATHMANN" name them, "Annabella" does not name "Anna").
+ */
+function mentions(line: string, name: string): boolean {
+  const text = line.normalize("NFC").replace(/\s+/gu, " ");
+  const lower = text.toLowerCase();
+  const key = norm(name);
+  if (lower.length !== text.length) return lower.includes(key);
+  for (let at = lower.indexOf(key); at >= 0; at = lower.indexOf(key, at + 1)) {
+    const before = text.slice(0, at);
+    const after = text.slice(at + key.length);
+    if (!/[\p{L}\p{M}]$/u.test(before) && !/^[\p{Ll}\p{M}]/u.test(after)) return true;
+  }
+  return false;
+}
+
+/**
+ * An author's bio at the edge of an article: "Perry Bacon Jr. is a senior writer for
+ * FiveThirtyEight.", "Markus Reuter beschäftigt sich mit den Themen …". Found by shape, in any
+ * language. A name is 2–4 capitalised words whose first word is no common word of the page (it
+ * never occurs in lower case in running text: "Die Bahn" is no name), and which also stands in
+ * another short line of the page (`nameLineWords` words at most: a byline "By Perry Bacon Jr.",
+ * an author box "Markus Reuter", "von Markus Reuter | 12.3.2020").
+ *
+ * A bio paragraph has `minWords` to `maxWords` words and either starts with such a name followed
+ * by a lower-case word ("… is", "… ist", "… lehrt"), or holds one of the `bioWords` and stands
+ * under an author box's opening: an author-box heading (`headings`: "About the author"), or a
+ * short line naming the person ("Von Frank Hahn"), with at most a few labels in between.
+ *
+ * It sits at an edge of the article: after it lies at most `maxShare` of the page's prose (the
+ * tail), or it comes before the story's prose and boilerplate (a line other rules removed, or a
+ * label of up to `labelWords` words) sets it off from the story below — unless an author-box
+ * heading stands right above it. Next to it is boilerplate, and the prose around it is at least
+ * `minRestFactor` times as long as the bio (a profile page's text is its content). A bio that
+ * starts with the name reads like one: it holds a bio word, or the name or a heading stands right
+ * above it. The name line and heading above the bio go with it.
+ */
+export const authorBio = defineAlgorithm({
+  name: "author-bio",
+  description: "an author's bio paragraph at the edge of the article, naming a person that a byline or author box repeats",
+  options: {
+    minWords: { type: "number", default: 5, min: 1 },
+    maxWords: { type: "number", default: 120, min: 1 },
+    nameLineWords: { type: "number", default: 12, min: 2 },
+    labelWords: { type: "number", default: 6, min: 1 },
+    proseWords: { type: "number", default: 8, min: 1 },
+    maxShare: { type: "number", default: 0.3, min: 0, max: 1 },
+    minRestFactor: { type: "number", default: 3, min: 0 },
+    boxLabels: { type: "number", default: 3, min: 0 },
+    headings: { type: "match" },
+    bioWords: { type: "match" },
+  },
+  create({ minWords, maxWords, nameLineWords, labelWords, proseWords, maxShare, minRestFactor, boxLabels, headings, bioWords }) {
+    const headingRe = (headings.patterns ?? []).map((p) => new RegExp(`^(?:${p})$`, "iu"));
+    const headingSet = new Set((headings.phrases ?? []).map(words));
+    const bioRe = (bioWords.contains ?? []).map((p) => new RegExp(p, "iu"));
+    const textOf = (p: Paragraph) => p.lines.map((l) => l.content).join(" ");
+    const isHeading = (p: Paragraph) => {
+      const t = bare(textOf(p));
+      return p.words <= labelWords && (headingSet.has(words(t)) || headingRe.some((r) => r.test(t)));
+    };
+    return (ctx: RuleContext, emit) => {
+      const paras = paragraphs(ctx).filter((p) => p.words > 0 || p.removed);
+      const texts = paras.map(textOf);
+      const isProse = (p: Paragraph) => !p.removed && p.end && p.words >= proseWords;
+      const isLabel = (p: Paragraph) => !p.end && p.words <= labelWords;
+      const boilerplate = (q: Paragraph | undefined) => q !== undefined && (q.removed || isHeading(q) || isLabel(q));
+      const total = paras.reduce((a, p) => a + (isProse(p) ? p.words : 0), 0);
+      if (total === 0) return;
+      let lowerWords: Set<string> | undefined;
+      const common = (word: string) => {
+        // words of running text only: "markus.reuter@…" and "@markusreuter_" do not make "Markus" a common word
+        lowerWords ??= new Set(ctx.doc.text.match(/(?<=^|[\s(„“"«‚])\p{Ll}[\p{L}\p{M}]*(?=$|[\s,;:!?)“”"»‘’]|\.(?:\s|$))/gmu) ?? []);
+        return lowerWords.has(word.replace(/\.$/u, "").toLowerCase());
+      };
+      /** Short lines other than paragraph `i` that name the person. */
+      const nameLines = (name: string, i: number) =>
+        common(name.split(/\s/u)[0]!) ? [] : paras.flatMap((q, j) => (j !== i && q.words <= nameLineWords && mentions(texts[j]!, name) ? [j] : []));
+      /** A short line that is a name, maybe after one word ("Frank Hahn", "Von Frank Hahn"), which another short line names too. */
+      const namesPerson = (j: number) => {
+        const m = NAME_LINE.exec(texts[j]!.trim());
+        return m !== null && nameLines(m[1]!, j).length > 0;
+      };
+      const hasBioWord = (i: number) => bioRe.some((r) => r.test(texts[i]!));
+      let before = 0;
+      let proseAhead = 0;
+      for (let i = 0; i < paras.length; i++) {
+        const p = paras[i]!;
+        const own = isProse(p) ? p.words : 0;
+        const ahead = before;
+        const storyAhead = proseAhead;
+        before += own;
+        if (own > 0) proseAhead++;
+        const after = total - ahead - own;
+        // a bio reads like one: running text (not a list item or a teaser title) with a bio word ("writer", "Redakteurin", "lehrt")
+        if (p.removed || p.listed || p.words < minWords || p.words > maxWords || BULLET.test(p.lines[0]!.line.text)) continue;
+        if (!(p.end || p.words >= proseWords) || !hasBioWord(i)) continue;
+        // the article around it is longer than the bio (a profile page's text is its content)
+        if (ahead + after < minRestFactor * p.words) continue;
+        const above: number[] = [];
+        let heading = false;
+        let byline = false;
+        const start = NAME_START.exec(texts[i]!);
+        const lines = start ? nameLines(start[1]!, i) : [];
+        const m = lines.length > 0 ? start : null;
+        if (lines.length > 0) {
+          const name = m![1]!;
+          // the name on its own, in a short author-box line ("About Jane Doe", "[> Jane Doe"), or a heading right above it
+          for (let j = i - 1; j >= 0 && j >= i - 2; j--) {
+            const q = paras[j]!;
+            if (isHeading(q)) heading = true;
+            else if (!(isLabel(q) && NAME_LINE.test(texts[j]!.trim()) && mentions(texts[j]!, name))) break;
+            above.push(j);
+          }
+          // a byline other rules recognised
+          byline = lines.some((j) => paras[j]!.lines.some((l) => ctx.removedCategory?.[l.index] === "credit"));
+        } else {
+          // no name in front: a bio under an author box's opening, a heading or a line naming the person
+          let opener = -1;
+          for (let j = i - 1; j >= 0 && j >= i - 1 - boxLabels; j--) {
+            const q = paras[j]!;
+            if (!q.removed && !isLabel(q)) break;
+            if (isHeading(q)) heading = true;
+            // (a name as a list item heads a comment or a teaser, not an author box)
+            if (isHeading(q) || (isLabel(q) && !BULLET.test(q.lines[0]!.line.text) && namesPerson(j))) opener = j;
+          }
+          if (opener < 0) continue;
+          for (let j = opener; j < i; j++) if (!paras[j]!.removed && !paras[j]!.listed) above.push(j);
+          // under a line naming the person, the bio ends the author box
+          if (!heading && i + 1 < paras.length && !boilerplate(paras[i + 1])) continue;
+        }
+        if (!boilerplate(paras[i - 1]) && !boilerplate(paras[i + 1])) continue;
+        // at an edge of the article: after most of its prose, or before it; there a paragraph about a person under a
+        // caption may open the story, so the bio must be set off from the story below and come first or under a byline
+        const tail = after <= maxShare * total;
+        const head = m !== null && ahead <= maxShare * total && boilerplate(paras[i + 1]) && (storyAhead === 0 || byline);
+        if (!tail && !head && !heading) continue;
+        for (const j of [...above, i]) for (const l of paras[j]!.lines) emit(l.line.start, l.line.next);
+      }
+    };
+  },
+});
