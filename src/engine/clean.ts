@@ -1,4 +1,5 @@
 import { ruleIndex } from "../rules/index/rule-index.js";
+import { SHARE_RULES } from "../rules/matcher.js";
 import type { CompiledRule, CorpusStats, RuleContext } from "../rules/types.js";
 import { makeDocument, type Document } from "./document.js";
 import { analyse, type LineInfo } from "./features.js";
@@ -56,7 +57,7 @@ function sharedRuns(): (rule: CompiledRule, ctx: RuleContext) => Proposal[] {
   const done = new Map<string, { ctx: RuleContext; proposals: Proposal[] }>();
   return (rule, ctx) => {
     const key = rule.shareKey;
-    if (key === undefined) return rule.propose(ctx);
+    if (key === undefined || !SHARE_RULES) return rule.propose(ctx);
     const prior = done.get(key);
     if (!prior || prior.ctx !== ctx) {
       const proposals = rule.propose(ctx);

@@ -372,7 +372,14 @@ function regexLiterals(spec: MatchSpec | undefined, requires: readonly string[] 
 const matcherCache = new Map<string, LineMatcher>();
 const MATCHER_CACHE_MAX = 20_000;
 
+/**
+ * BOILERSTRIP_SHARE_RULES=0 turns sharing off (here and in cleanText): the benchmark uses it to
+ * show what ten times as many *different* rules would cost, with copies of the built-in ones.
+ */
+export const SHARE_RULES = process.env.BOILERSTRIP_SHARE_RULES !== "0";
+
 export function compileMatcher(spec: MatchSpec | undefined, exceptions?: readonly string[]): LineMatcher {
+  if (!SHARE_RULES) return buildMatcher(spec, exceptions);
   const key = JSON.stringify([currentEngine, spec ?? null, exceptions ?? null]);
   let matcher = matcherCache.get(key);
   if (!matcher) {

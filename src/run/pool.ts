@@ -86,7 +86,8 @@ class Pool implements Cleaner {
 
   constructor(private readonly size: number, rules: readonly CompiledRule[], settings: RunSettings) {
     // the rules as already selected, validated and option-merged here: workers compile them without reading rule files
-    this.setup = { settings, rules: rules.map((r) => ({ spec: r.spec, source: r.meta.source })) };
+    // (without their examples and description: a worker never reads them, and ten thousand rules' examples add up)
+    this.setup = { settings, rules: rules.map((r) => ({ spec: { ...r.spec, description: "", examples: { remove: [], keep: [] } }, source: r.meta.source })) };
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
