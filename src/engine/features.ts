@@ -177,9 +177,15 @@ export function lineInfo(line: Line): LineInfo {
 /** Widest wrap width we look for; unwrapped scraped text has far longer lines. */
 const MAX_WRAP = 200;
 
+/** A line that starts with a lower-case letter: the rest of a sentence wrapped from the line above. */
+const CONTINUES = /^\s*\p{Ll}/u;
+
 /**
  * The width a text was wrapped at, or 0: the length near which a good share of the
- * lines end, with hardly any line longer.
+ * lines end, with hardly any line longer, and where a line of about that length is
+ * at least twice followed by a line that goes on with the sentence (starts in lower
+ * case). Unwrapped scraped text whose menu items happen to have similar lengths
+ * fails the last test. (Text in scripts without case is taken as unwrapped.)
  */
 export function wrapWidth(lines: readonly LineInfo[]): number {
   const lens: number[] = [];
@@ -191,7 +197,13 @@ export function wrapWidth(lines: readonly LineInfo[]): number {
   const width = lens[longer]!;
   if (width < 40) return 0;
   const near = lens.filter((n) => n <= width && n > width - 20).length;
-  return near >= 5 ? width : 0;
+  if (near < 5) return 0;
+  let continued = 0;
+  for (let i = 0; i + 1 < lines.length && continued < 2; i++) {
+    const n = lines[i]!.line.text.trimEnd().length;
+    if (n <= width && n > width - 20 && CONTINUES.test(lines[i + 1]!.line.text)) continued++;
+  }
+  return continued >= 2 ? width : 0;
 }
 
 export function analyse(doc: Document): LineInfo[] {

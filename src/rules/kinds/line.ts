@@ -3,24 +3,47 @@ import type { Proposal } from "../../engine/spans.js";
 import { compileMatcher } from "../matcher.js";
 import type { RuleBehaviour, RuleContext, RuleMeta, RuleSpec } from "../types.js";
 
-/** A line rule removes every whole line that its `match` accepts. */
+/**
+ * The lines of the wrapped paragraph (a text-mode browser's output) that line `i`
+ * belongs to, as [first, last]; [i, i] in unwrapped text.
+ */
+export function paragraphOf(lines: readonly LineInfo[], i: number): [number, number] {
+  let first = i;
+  while (first > 0 && !lines[first]!.paraFirst) first--;
+  let last = i;
+  while (last + 1 < lines.length && !lines[last + 1]!.paraFirst && !lines[last + 1]!.blank) last++;
+  return [first, last];
+}
+
+/**
+ * A line rule removes every whole line that its `match` accepts. A line of a
+ * wrapped paragraph is judged with its paragraph: the paragraph's lines joined
+ * are matched, and go together, so a banner wrapped over five lines goes whole
+ * and a fragment of an article sentence that happens to look like a label stays.
+ */
 export function lineRule(meta: RuleMeta, spec: RuleSpec): RuleBehaviour {
   const matcher = compileMatcher(spec.match, spec.exceptions);
-  const whole = (info: LineInfo): Proposal => ({ start: info.line.start, end: info.line.next, ruleId: meta.id, category: meta.category });
+  const span = (from: LineInfo, to: LineInfo): Proposal => ({ start: from.line.start, end: to.line.next, ruleId: meta.id, category: meta.category });
   return {
     scans: [matcher],
     propose: (ctx: RuleContext): Proposal[] => {
       const out: Proposal[] = [];
+      let done = -1; // the last line of the last paragraph judged
+      const judge = (i: number, single: (info: LineInfo) => boolean) => {
+        if (i <= done || (ctx.focus && !ctx.focus[i])) return;
+        const [first, last] = paragraphOf(ctx.lines, i);
+        if (first === last) {
+          if (single(ctx.lines[i]!)) out.push(span(ctx.lines[i]!, ctx.lines[i]!));
+          return;
+        }
+        done = last;
+        const text = ctx.lines.slice(first, last + 1).map((l) => l.content).join(" ");
+        if (matcher.testText(text)) out.push(span(ctx.lines[first]!, ctx.lines[last]!));
+      };
       const picked = ctx.candidates?.(matcher);
-      if (picked) {
-        // the rule index found the only lines that can match
-        for (const i of picked) if (!(ctx.focus && !ctx.focus[i]) && matcher.verify(ctx.lines[i]!)) out.push(whole(ctx.lines[i]!));
-        return out;
-      }
-      for (const info of ctx.lines) {
-        if (ctx.focus && !ctx.focus[info.index]) continue;
-        if (matcher.test(info)) out.push(whole(info));
-      }
+      // the rule index found the only lines that can match
+      if (picked) for (const i of picked) judge(i, matcher.verify);
+      else for (const info of ctx.lines) judge(info.index, matcher.test);
       return out;
     },
   };

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { makeDocument } from "../src/engine/document.js";
+import { analyse, wrapWidth } from "../src/engine/features.js";
+import { cleanText } from "../src/engine/clean.js";
+import { compileRule } from "../src/rules/compile.js";
+import type { RuleSpec } from "../src/rules/types.js";
+
+// Text-mode browsers (lynx, w3m) wrap paragraphs at a fixed width. A wrapped
+// paragraph is judged as one: line rules match its lines joined.
+
+/** Fold a paragraph at `width` columns at spaces. */
+const fold = (paragraph: string, width = 60): string => {
+  const out: string[] = [];
+  let line = "";
+  for (const word of paragraph.split(" ")) {
+    if (line && line.length + 1 + word.length > width) (out.push(line), (line = word));
+    else line = line ? `${line} ${word}` : word;
+  }
+  return [...out, line].join("\n");
+};
+
+const article = [
+  "The city council approved the new budget on Tuesday after a debate that lasted well into the night, with the vote held just before midnight.",
+  "Several members of the council criticised the cuts to the library service, which will lose a fifth of its funding over the coming three years.",
+  "The mayor said the savings were needed to keep the swimming pool open for another two years at least, and that the library would be reviewed.",
+  "Opposition members called the budget a missed chance and said they would bring the library cuts back to the council in the spring session.",
+  "When the budget was first presented in the autumn, the council had expected a much larger gap in its accounts than the one it now faces.",
+];
+
+const source = { file: "test", line: 1, column: 1 };
+const rule = (match: RuleSpec["match"]) =>
+  compileRule({ id: "test/rule", kind: "line", category: "consent", languages: ["any"], description: "t", match, examples: { remove: [], keep: [] } } as RuleSpec, source);
+
+describe("wrapped paragraphs", () => {
+  it("finds the wrap width of folded text, and none in unwrapped text whose menu items have similar lengths", () => {
+    const wrapped = article.map((p) => fold(p)).join("\n\n");
+    expect(wrapWidth(analyse(makeDocument(wrapped)))).toBeGreaterThan(50);
+    const menu = Array.from({ length: 12 }, (_, i) => `Section ${i} – Reports, Analysis and Opinion Pieces ${"x".repeat(i % 3)}`);
+    const unwrapped = [...menu, "", ...article].join("\n");
+    expect(wrapWidth(analyse(makeDocument(unwrapped)))).toBe(0);
+  });
+
+  it("a banner wrapped over several lines goes whole when its joined text matches", () => {
+    const banner = "We use cookies to improve your experience on our website and to show you personalised content, as described in our privacy policy.";
+    const text = `${fold(banner)}\n\n${article.map((p) => fold(p)).join("\n\n")}\n`;
+    const out = cleanText(text, [rule({ patterns: ["we use cookies\\b[^\\n]{0,200}"], maxLength: 400 })]).text;
+    expect(out).toBe(`${article.map((p) => fold(p)).join("\n\n")}\n`);
+  });
+
+  it("a fragment of an article sentence that looks like a label on its own line stays", () => {
+    // folded at 60 columns, the second paragraph's second line reads "library service, which will lose a fifth of its funding over"
+    const text = `${article.map((p) => fold(p)).join("\n\n")}\n`;
+    const fragment = fold(article[1]!).split("\n")[1]!;
+    const out = cleanText(text, [rule({ patterns: [`${fragment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`] })]).text;
+    expect(out).toBe(text);
+    // unwrapped, the same line is a line of its own and goes
+    const unwrapped = `${article[0]}\n\n${fragment}\n`;
+    expect(cleanText(unwrapped, [rule({ patterns: [fragment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")] })]).text).toBe(`${article[0]}\n`);
+  });
+});
