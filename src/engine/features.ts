@@ -37,7 +37,8 @@ export interface LineInfo {
 /** Lines longer than this are never compared with phrase lists (phrases are labels, not paragraphs). */
 export const PHRASE_MAX_LENGTH = 200;
 
-const MARKER = /^\s*(?:(?:[*•·▪►▸‣◦○●■□\-–—|>»›+]|\d{1,3}[.)])\s+|\[\d{1,4}\]\s*)*/u;
+/** List markers; "7. Oktober 2020" is a date, not item 7 (a number, a word and a year). */
+const MARKER = /^\s*(?:(?:[*•·▪►▸‣◦○●■□\-–—|>»›+]|\d{1,3}[.)](?!\s+\p{L}+\.?\s+\d{4}\b))\s+|\[\d{1,4}\]\s*)*/u;
 /** What phrase keys trim from both ends: whitespace, punctuation, symbols. */
 const EDGE = /^[\s\p{P}\p{S}]$/u;
 const SPACE = /^\s$/u;
