@@ -91,6 +91,37 @@ describe("RuleIndex", () => {
     );
   });
 
+  it("does not change what a rule proposes on wrapped text (paragraphs judged joined)", () => {
+    // example lines run together and wrapped like a text-mode browser's output
+    const wrap = (words: string[], width: number) => {
+      const out: string[] = [];
+      let line = "";
+      for (const w of words) {
+        if (line && line.length + 1 + w.length > width) (out.push(line), (line = w));
+        else line = line ? `${line} ${w}` : w;
+      }
+      if (line) out.push(line);
+      return out.join("\n");
+    };
+    const PROSE = "the council said on tuesday that the new line would open next year and that work on the bridge was going well";
+    const wrapped = fc
+      .tuple(fc.array(fc.constantFrom(...LINES.filter((l) => l.trim())), { minLength: 2, maxLength: 8 }), fc.integer({ min: 40, max: 70 }))
+      .map(([ls, width]) => [PROSE, ...ls, PROSE, PROSE].map((p) => wrap(p.split(/\s+/).filter(Boolean), width)).join("\n\n"));
+    let seen = 0;
+    fc.assert(
+      fc.property(wrapped, (text) => {
+        const d = makeDocument(text);
+        const lines = analyse(d);
+        if (lines.some((l) => !l.paraFirst)) seen++;
+        const plain: RuleContext = { doc: d, lines, removed: [] };
+        const indexed: RuleContext = { ...plain, candidates: index.scan(lines) };
+        for (const rule of rules) if (rule.meta.kind !== "structural") expect(rule.propose(indexed), rule.meta.id).toEqual(rule.propose(plain));
+      }),
+      { numRuns: 60 },
+    );
+    expect(seen).toBeGreaterThan(10); // most of them were taken as wrapped
+  });
+
   it("runs a matcher without literals on every line up to its maxLength", () => {
     const always = compileMatcher({ patterns: ["\\w+\\d+"], maxLength: 10 });
     const literal = compileMatcher({ contains: ["cookie"], phrases: ["Accept"] });

@@ -41,9 +41,19 @@ export function lineRule(meta: RuleMeta, spec: RuleSpec): RuleBehaviour {
         if (matcher.testText(text)) out.push(span(ctx.lines[first]!, ctx.lines[last]!));
       };
       const picked = ctx.candidates?.(matcher);
-      // the rule index found the only lines that can match
-      if (picked) for (const i of picked) judge(i, matcher.verify);
-      else for (const info of ctx.lines) judge(info.index, matcher.test);
+      if (!picked) for (const info of ctx.lines) judge(info.index, matcher.test);
+      else if (!ctx.lines.some((l) => !l.paraFirst)) for (const i of picked) judge(i, matcher.verify);
+      else {
+        // the rule index scanned single lines, not the joined text of a wrapped paragraph:
+        // visit its candidates and every line of a paragraph of several lines
+        const isCandidate = new Uint8Array(ctx.lines.length);
+        for (const i of picked) isCandidate[i] = 1;
+        ctx.lines.forEach((info, i) => {
+          const next = ctx.lines[i + 1];
+          const wrapped = !info.paraFirst || (next !== undefined && !next.paraFirst && !next.blank);
+          if (wrapped || isCandidate[i]) judge(i, matcher.verify);
+        });
+      }
       return out;
     },
   };
