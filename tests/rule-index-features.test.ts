@@ -1,12 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { makeDocument } from "../src/engine/document.js";
-import { analyse, lineInfo, phraseKey } from "../src/engine/features.js";
+import { analyse, lineInfo, MARKER, phraseKey } from "../src/engine/features.js";
 import { BUILTIN_RULES_DIR, loadRules } from "../src/rules/load.js";
 
 // The per-line facts the rule index looks up are computed with hand-written
-// loops; these are their reference spellings as regexes.
-const MARKER = /^\s*(?:(?:[*•·▪►▸‣◦○●■□\-–—|>»›+]|\d{1,3}[.)])\s+|\[\d{1,4}\]\s*)*/u;
+// loops; these are their reference spellings as regexes (list markers: the engine's own MARKER).
 const EDGE_PUNCT = /^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu;
 const referenceKey = (s: string) => s.replace(MARKER, "").replace(EDGE_PUNCT, "").replace(/\s+/gu, " ").toLowerCase();
 const referenceSentenceEnd = (content: string) => /[.!?…。！？](?:["'”’“‘»«)\]]*)$/u.test(content);

@@ -38,7 +38,7 @@ export interface LineInfo {
 export const PHRASE_MAX_LENGTH = 200;
 
 /** List markers; "7. Oktober 2020" is a date, not item 7 (a number, a word and a year). */
-const MARKER = /^\s*(?:(?:[*•·▪►▸‣◦○●■□\-–—|>»›+]|\d{1,3}[.)](?!\s+\p{L}+\.?\s+\d{4}\b))\s+|\[\d{1,4}\]\s*)*/u;
+export const MARKER = /^\s*(?:(?:[*•·▪►▸‣◦○●■□\-–—|>»›+]|\d{1,3}[.)](?!\s+\p{L}+\.?\s+\d{4}\b))\s+|\[\d{1,4}\]\s*)*/u;
 /** What phrase keys trim from both ends: whitespace, punctuation, symbols. */
 const EDGE = /^[\s\p{P}\p{S}]$/u;
 const SPACE = /^\s$/u;
