@@ -1,5 +1,12 @@
 import { foldCode } from "./fold.js";
 
+/**
+ * The folded text being scanned, shared by all scanners (a scan runs to its end before
+ * another starts); a longer line gets a buffer of its own that is not kept.
+ */
+const BUFFER = new Uint16Array(8192);
+let current = BUFFER;
+
 /** Literals of at least this many code units are found by a 4-gram anchor; shorter ones by all of their code units. */
 const ANCHOR = 4;
 /** Polynomial hash base (mod 2^32): the hash of a gram is ((c0·B + c1)·B + c2)·B + c3. */
@@ -32,8 +39,6 @@ export class LiteralScanner {
   /** `seen[id] === round`: literal id was already reported in this scan. */
   private readonly seen: Int32Array;
   private round = 0;
-  /** The folded text being scanned. */
-  private buf = new Uint16Array(256);
   /** The literal ids found by the last `scan`, the first `count` of them. */
   readonly found: Int32Array;
 
@@ -94,8 +99,7 @@ export class LiteralScanner {
       this.seen.fill(0);
       round = this.round = 1;
     }
-    if (this.buf.length < n) this.buf = new Uint16Array(Math.max(n, this.buf.length * 2));
-    const buf = this.buf;
+    const buf = (current = n <= BUFFER.length ? BUFFER : new Uint16Array(n));
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       buf[i] = c < 128 ? c : foldCode(c);
@@ -128,7 +132,8 @@ export class LiteralScanner {
   private compare(k: number, h: number, i: number, n: number, count: number, round: number): number {
     const ids = this.byHash[k]!.get(h);
     if (ids === undefined) return count;
-    const { buf, literals, seen, found, offset } = this;
+    const buf = current;
+    const { literals, seen, found, offset } = this;
     const p = i - (k - 1);
     for (const id of ids) {
       if (seen[id] === round) continue;
