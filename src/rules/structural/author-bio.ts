@@ -75,11 +75,17 @@ export const authorBio = defineAlgorithm({
   create({ minWords, maxWords, nameLineWords, labelWords, proseWords, maxShare, minRestFactor, boxLabels, headings, bioWords }) {
     const headingRe = (headings.patterns ?? []).map((p) => new RegExp(`^(?:${p})$`, "iu"));
     const headingSet = new Set((headings.phrases ?? []).map(words));
-    const bioRe = (bioWords.contains ?? []).map((p) => new RegExp(p, "iu"));
+    const bioRe = bioWords.contains?.length ? new RegExp(bioWords.contains.map((p) => `(?:${p})`).join("|"), "iu") : undefined;
     const textOf = (p: Paragraph) => p.lines.map((l) => l.content).join(" ");
+    const headingCache = new WeakMap<Paragraph, boolean>();
     const isHeading = (p: Paragraph) => {
-      const t = bare(textOf(p));
-      return p.words <= labelWords && (headingSet.has(words(t)) || headingRe.some((r) => r.test(t)));
+      if (p.words > labelWords) return false;
+      let heading = headingCache.get(p);
+      if (heading === undefined) {
+        const t = bare(textOf(p));
+        headingCache.set(p, (heading = headingSet.has(words(t)) || headingRe.some((r) => r.test(t))));
+      }
+      return heading;
     };
     return (ctx: RuleContext, emit) => {
       const paras = paragraphs(ctx).filter((p) => p.words > 0 || p.removed);
@@ -103,7 +109,7 @@ export const authorBio = defineAlgorithm({
         const m = NAME_LINE.exec(texts[j]!.trim());
         return m !== null && nameLines(m[1]!, j).length > 0;
       };
-      const hasBioWord = (i: number) => bioRe.some((r) => r.test(texts[i]!));
+      const hasBioWord = (i: number) => bioRe !== undefined && bioRe.test(texts[i]!);
       let before = 0;
       let proseAhead = 0;
       for (let i = 0; i < paras.length; i++) {
@@ -116,9 +122,11 @@ export const authorBio = defineAlgorithm({
         const after = total - ahead - own;
         // a bio reads like one: running text (not a list item or a teaser title) with a bio word ("writer", "Redakteurin", "lehrt")
         if (p.removed || p.listed || p.words < minWords || p.words > maxWords || BULLET.test(p.lines[0]!.line.text)) continue;
-        if (!(p.end || p.words >= proseWords) || !hasBioWord(i)) continue;
+        if (!(p.end || p.words >= proseWords)) continue;
+        // set off from the article: boilerplate (a removed line, a heading, a label) right above or below it
+        if (!boilerplate(paras[i - 1]) && !boilerplate(paras[i + 1])) continue;
         // the article around it is longer than the bio (a profile page's text is its content)
-        if (ahead + after < minRestFactor * p.words) continue;
+        if (ahead + after < minRestFactor * p.words || !hasBioWord(i)) continue;
         const above: number[] = [];
         let heading = false;
         let byline = false;
@@ -151,7 +159,6 @@ export const authorBio = defineAlgorithm({
           // under a line naming the person, the bio ends the author box
           if (!heading && i + 1 < paras.length && !boilerplate(paras[i + 1])) continue;
         }
-        if (!boilerplate(paras[i - 1]) && !boilerplate(paras[i + 1])) continue;
         // at an edge of the article: after most of its prose, or before it; there a paragraph about a person under a
         // caption may open the story, so the bio must be set off from the story below and come first or under a byline
         const tail = after <= maxShare * total;
