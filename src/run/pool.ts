@@ -84,15 +84,20 @@ class Pool implements Cleaner {
 
   private readonly setup: WorkerSetup;
 
+  private readonly heapMb: number | undefined;
+
   constructor(private readonly size: number, rules: readonly CompiledRule[], settings: RunSettings) {
+    this.heapMb = settings.workerHeapMb;
     // the rules as already selected, validated and option-merged here: workers compile them without reading rule files
     // (without their examples and description: a worker never reads them, and ten thousand rules' examples add up)
     this.setup = { settings, rules: rules.map((r) => ({ spec: { ...r.spec, description: "", examples: { remove: [], keep: [] } }, source: r.meta.source })) };
-    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+    // one worker now, the others when work waits while every worker is busy (a run of one big file needs one)
+    this.slots.push(this.spawn());
   }
 
   private spawn(): Slot {
-    const worker = new Worker(workerEntry(), { workerData: this.setup, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+    const limits = { maxYoungGenerationSizeMb: WORKER_YOUNG_MB, ...(this.heapMb ? { maxOldGenerationSizeMb: this.heapMb } : {}) };
+    const worker = new Worker(workerEntry(), { workerData: this.setup, resourceLimits: limits });
     const slot: Slot = { worker, inFlight: new Map() };
     worker.on("message", (reply: WorkerReply) => {
       const id = reply.outcome.id;
@@ -144,6 +149,7 @@ class Pool implements Cleaner {
     while (this.queue.length > 0) {
       let best: Slot | undefined;
       for (const s of this.slots) if (s.inFlight.size < PER_WORKER && (!best || s.inFlight.size < best.inFlight.size)) best = s;
+      if ((!best || best.inFlight.size > 0) && !this.closing && this.slots.length < this.size) this.slots.push((best = this.spawn()));
       if (!best) return;
       const job = this.queue.shift()!;
       best.inFlight.set(reqId(job.req), job);

@@ -23,6 +23,12 @@ export interface RunSettings {
   maxBytes: number;
   /** Files larger than this are cleaned in windows of about this size, cut at paragraph breaks (memory stays bounded). */
   windowBytes: number;
+  /**
+   * Old-generation heap limit of each worker thread (MB), when the largest document a worker
+   * holds is bounded (files: one window); V8 then collects garbage before the heap grows far
+   * beyond what is live. Unset: V8's default (JSON Lines records can be up to --max-size).
+   */
+  workerHeapMb?: number;
   /** Return the input text and result with each outcome (for --report). */
   details: boolean;
   /** Corpus counts of the run (--stats/--learn) as a stats file each worker loads once. */

@@ -128,6 +128,8 @@ async function runClean(inputs: string[], opts: CleanOptions, ctx: CliContext): 
     guard: opts.guard ? { maxShare: share / 100 } : false,
     maxBytes: Math.floor(maxMB * 1024 * 1024),
     windowBytes: Math.floor(windowMB * 1024 * 1024),
+    // a worker holds one window of a file at a time, and cleaning needs about 50x its size
+    ...(opts.jsonl ? {} : { workerHeapMb: Math.max(128, Math.ceil(64 * windowMB)) }),
     details: Boolean(opts.report),
   };
   if (opts.learn && (opts.jsonl || inputs.includes("-"))) return usage(ctx, "--learn counts files; with --jsonl or standard input, use --stats FILE from `boilerstrip stats`");
