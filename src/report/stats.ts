@@ -19,8 +19,18 @@ export interface FileSummary {
   bytesRemoved: number;
   linesRemoved: number;
   changed: boolean;
-  /** One entry per non-tidy span: [ruleId, category, chars]. */
-  removals: [string, string, number][];
+  /** Per rule with non-tidy spans: [ruleId, category, chars, spans]. */
+  removals: RuleRemovals[];
+}
+
+/** What one rule removed from a file: [ruleId, category, chars, spans]. */
+export type RuleRemovals = [string, string, number, number];
+
+/** Add spans of a rule to per-rule totals kept in `byRule` (insertion order kept). */
+export function tallyRemoval(byRule: Map<string, RuleRemovals>, ruleId: string, category: string, chars: number, spans = 1): void {
+  const t = byRule.get(ruleId);
+  if (t) (t[2] += chars), (t[3] += spans);
+  else byRule.set(ruleId, [ruleId, category, chars, spans]);
 }
 
 export function summarize(input: string, result: CleanResult): FileSummary {
@@ -31,8 +41,14 @@ export function summarize(input: string, result: CleanResult): FileSummary {
     bytesRemoved: bytesIn - Buffer.byteLength(result.text),
     linesRemoved: countLines(input) - countLines(result.text),
     changed: true,
-    removals: result.spans.filter((s) => s.ruleId !== TIDY_RULE).map((s) => [s.ruleId, s.category, s.end - s.start]),
+    removals: perRule(result),
   };
+}
+
+function perRule(result: CleanResult): RuleRemovals[] {
+  const byRule = new Map<string, RuleRemovals>();
+  for (const s of result.spans) if (s.ruleId !== TIDY_RULE) tallyRemoval(byRule, s.ruleId, s.category, s.end - s.start);
+  return [...byRule.values()];
 }
 
 /** Totals of a run, fed file by file. */
@@ -59,10 +75,10 @@ export class RunStats {
     this.filesChanged++;
     this.bytesRemoved += s.bytesRemoved;
     this.linesRemoved += s.linesRemoved;
-    for (const [ruleId, category, chars] of s.removals) {
+    for (const [ruleId, category, chars, spans] of s.removals) {
       for (const [map, key] of [[this.byRule, ruleId], [this.byCategory, category]] as const) {
         const t = map.get(key) ?? { spans: 0, chars: 0 };
-        t.spans++;
+        t.spans += spans;
         t.chars += chars;
         map.set(key, t);
       }

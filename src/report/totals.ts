@@ -53,12 +53,12 @@ export class TotalsBuilder {
     t.filesChanged++;
     t.bytesRemoved += s.bytesRemoved;
     t.linesDeleted += s.linesRemoved;
-    t.removals += s.removals.length;
     const seen = new Set<string>();
-    for (const [ruleId, category, chars] of s.removals) {
+    for (const [ruleId, category, chars, spans] of s.removals) {
+      t.removals += spans;
       for (const [table, key] of [[t.byRule, ruleId], [t.byCategory, category]] as const) {
         const tally = (table[key] ??= { removals: 0, bytes: 0, files: 0 });
-        tally.removals++;
+        tally.removals += spans;
         tally.bytes += chars;
         const fileKey = `${table === t.byRule ? "r" : "c"}:${key}`;
         if (!seen.has(fileKey)) (seen.add(fileKey), tally.files++);

@@ -378,6 +378,16 @@ const MATCHER_CACHE_MAX = 20_000;
  */
 export const SHARE_RULES = process.env.BOILERSTRIP_SHARE_RULES !== "0";
 
+/**
+ * Forget the compiled matchers and extracted literals kept for sharing. The main thread
+ * calls it once worker threads have the rules: it never runs them, and with many rules
+ * their compiled regexes and scanners are tens of MB.
+ */
+export function releaseCompiledMatchers(): void {
+  matcherCache.clear();
+  literalCache.clear();
+}
+
 export function compileMatcher(spec: MatchSpec | undefined, exceptions?: readonly string[]): LineMatcher {
   if (!SHARE_RULES) return buildMatcher(spec, exceptions);
   const key = JSON.stringify([currentEngine, spec ?? null, exceptions ?? null]);

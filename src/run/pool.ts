@@ -2,6 +2,7 @@ import { existsSync, unlinkSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { CorpusCounts } from "../corpus/counts.js";
+import { releaseCompiledMatchers } from "../rules/matcher.js";
 import type { CompiledRule, RuleSource, RuleSpec } from "../rules/types.js";
 import { handleRequest } from "./handle.js";
 import type { TextOutcome, WorkerReply, WorkerRequest } from "./messages.js";
@@ -93,6 +94,8 @@ class Pool implements Cleaner {
     this.setup = { settings, rules: rules.map((r) => ({ spec: { ...r.spec, description: "", examples: { remove: [], keep: [] } }, source: r.meta.source })) };
     // one worker now, the others when work waits while every worker is busy (a run of one big file needs one)
     this.slots.push(this.spawn());
+    // this thread never runs the rules: once its caller drops them, their compiled regexes can go
+    releaseCompiledMatchers();
   }
 
   private spawn(): Slot {

@@ -4,7 +4,7 @@ import { dirname, resolve } from "node:path";
 import type { CleanResult } from "../engine/clean.js";
 import { InputError, readTextSync } from "../io/read-text.js";
 import { outputBytes, tempPathFor, writeAtomicSync } from "../io/write-output.js";
-import { summarize, type FileSummary } from "../report/stats.js";
+import { summarize, tallyRemoval, type FileSummary, type RuleRemovals } from "../report/stats.js";
 import type { RuleOptions } from "../config/select.js";
 import type { CorpusCounts } from "../corpus/counts.js";
 import type { CompiledRule } from "../rules/types.js";
@@ -170,6 +170,7 @@ function processInWindows(task: FileTask, rules: readonly CompiledRule[], settin
   const st = task.inPlace ? statSync(target) : undefined;
   const summary: FileSummary = { bytesIn: 0, bytesRemoved: 0, linesRemoved: 0, changed: false, removals: [] };
   const guards: string[] = [];
+  const byRule = new Map<string, RuleRemovals>();
   const hash = createHash("sha256");
   let windows = 0;
   let fd: number | undefined = openSync(tmp, "wx", st ? st.mode & 0o7777 : 0o666);
@@ -182,12 +183,13 @@ function processInWindows(task: FileTask, rules: readonly CompiledRule[], settin
       summary.bytesRemoved += s.bytesRemoved;
       summary.linesRemoved += s.linesRemoved;
       summary.changed ||= s.changed;
-      for (const r of s.removals) summary.removals.push(r);
+      for (const [ruleId, category, chars, spans] of s.removals) tallyRemoval(byRule, ruleId, category, chars, spans);
       if (doc.guarded) guards.push(`window ${windows}: ${doc.guarded}`);
       const out = Buffer.from(doc.result.text, "utf8");
       writeSync(fd, out);
       hash.update(out);
     }
+    summary.removals = [...byRule.values()];
     if (st) {
       if (process.getuid?.() === 0) fchownSync(fd, st.uid, st.gid);
       fsyncSync(fd);
