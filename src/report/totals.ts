@@ -44,7 +44,7 @@ export class TotalsBuilder {
     this.totals.filesGuarded++;
   }
 
-  /** A file known only by its summary (cleaned in windows): no diff, so no lines edited and no per-file rule counts. */
+  /** A file known only by its summary (cleaned in windows): no diff, so no lines edited; its rules' sizes are in characters, not bytes. */
   addSummary(s: FileSummary): void {
     const t = this.totals;
     t.files++;
@@ -54,15 +54,19 @@ export class TotalsBuilder {
     t.bytesRemoved += s.bytesRemoved;
     t.linesDeleted += s.linesRemoved;
     const seen = new Set<string>();
-    for (const [ruleId, category, chars, spans] of s.removals) {
-      t.removals += spans;
-      for (const [table, key] of [[t.byRule, ruleId], [t.byCategory, category]] as const) {
-        const tally = (table[key] ??= { removals: 0, bytes: 0, files: 0 });
-        tally.removals += spans;
-        tally.bytes += chars;
-        const fileKey = `${table === t.byRule ? "r" : "c"}:${key}`;
-        if (!seen.has(fileKey)) (seen.add(fileKey), tally.files++);
-      }
+    for (const [ruleId, category, chars, spans] of s.removals) this.tally(seen, ruleId, category, chars, spans);
+  }
+
+  /** Count removals of one rule in a file (`seen`: the rules and categories the file already counted). */
+  private tally(seen: Set<string>, ruleId: string, category: string, bytes: number, removals: number): void {
+    const t = this.totals;
+    t.removals += removals;
+    for (const [table, key] of [[t.byRule, ruleId], [t.byCategory, category]] as const) {
+      const tally = (table[key] ??= { removals: 0, bytes: 0, files: 0 });
+      tally.removals += removals;
+      tally.bytes += bytes;
+      const fileKey = `${table === t.byRule ? "r" : "c"}:${key}`;
+      if (!seen.has(fileKey)) (seen.add(fileKey), tally.files++);
     }
   }
 
@@ -75,20 +79,8 @@ export class TotalsBuilder {
     t.bytesRemoved += diff.bytesRemoved;
     t.linesDeleted += diff.linesDeleted;
     t.linesEdited += diff.linesEdited;
-    t.removals += removals.length;
     const seen = new Set<string>();
-    for (const r of removals) {
-      for (const [table, key] of [[t.byRule, r.ruleId], [t.byCategory, r.category]] as const) {
-        const tally = (table[key] ??= { removals: 0, bytes: 0, files: 0 });
-        tally.removals++;
-        tally.bytes += r.bytes[1] - r.bytes[0];
-        const fileKey = `${table === t.byRule ? "r" : "c"}:${key}`;
-        if (!seen.has(fileKey)) {
-          seen.add(fileKey);
-          tally.files++;
-        }
-      }
-    }
+    for (const r of removals) this.tally(seen, r.ruleId, r.category, r.bytes[1] - r.bytes[0], 1);
   }
 }
 
