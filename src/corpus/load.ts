@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
-import { stat } from "node:fs/promises";
 import { DEFAULT_WINDOW_BYTES, readWindows } from "../run/windows.js";
 import { discover, type DiscoverOptions } from "../io/discover.js";
-import { InputError, readText } from "../io/read-text.js";
+import { FileTooLarge, InputError, readText } from "../io/read-text.js";
 import { CorpusCounts } from "./counts.js";
 import { decodeStats, StatsFormatError } from "./format.js";
 
@@ -25,10 +24,11 @@ export async function countCorpus(inputs: readonly string[], options: CountOptio
     }
     try {
       const windowBytes = options.windowBytes ?? DEFAULT_WINDOW_BYTES;
-      if ((await stat(file.path)).size > windowBytes) {
+      try {
+        counts.addDocument((await readText(file.path, { symlink: file.symlink, maxBytes: windowBytes })).text, file.path);
+      } catch (e) {
+        if (!(e instanceof FileTooLarge)) throw e;
         for (const window of readWindows(file.path, windowBytes)) counts.addDocument(window, file.path);
-      } else {
-        counts.addDocument((await readText(file.path, { symlink: file.symlink })).text, file.path);
       }
     } catch (e) {
       options.onError?.(e instanceof InputError ? e.message : `${file.path}: ${(e as Error).message}`);

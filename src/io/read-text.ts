@@ -30,16 +30,34 @@ export function firstInvalidUtf8(b: Uint8Array): number {
  * A UTF-8 BOM is kept as U+FEFF and written back unchanged.
  */
 export function decodeText(bytes: Uint8Array, path: string): string {
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    throw new InputError(path, "UTF-16 text (byte order mark) is not supported, skipped; convert it to UTF-8 first");
-  }
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) throw new InputError(path, `binary file (NUL byte at offset ${nul}), skipped`);
+  refuseNonText(bytes, path);
   try {
     return decoder.decode(bytes);
   } catch {
-    const i = firstInvalidUtf8(bytes);
-    throw new InputError(path, `not valid UTF-8 (first bad byte near offset ${i}), skipped`);
+    throw notUtf8(bytes, path);
+  }
+}
+
+/**
+ * Refuse bytes that are not UTF-8 text before decoding them: a UTF-16 byte order
+ * mark (at the start of the file) or a NUL byte. `offset`: where `bytes` start in the file.
+ */
+export function refuseNonText(bytes: Uint8Array, path: string, offset = 0): void {
+  if (offset === 0 && bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    throw new InputError(path, "UTF-16 text (byte order mark) is not supported, skipped; convert it to UTF-8 first");
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) throw new InputError(path, `binary file (NUL byte at offset ${offset + nul}), skipped`);
+}
+
+/** The error for bytes (at `offset` in the file) that the UTF-8 decoder refused. */
+export const notUtf8 = (bytes: Uint8Array, path: string, offset = 0) =>
+  new InputError(path, `not valid UTF-8 (first bad byte near offset ${offset + firstInvalidUtf8(bytes)}), skipped`);
+
+/** A file over ReadOptions.maxBytes: refused before it is read (`clean` cleans such a file in windows instead). */
+export class FileTooLarge extends InputError {
+  constructor(path: string, readonly size: number, reason: string) {
+    super(path, reason);
   }
 }
 
@@ -82,7 +100,7 @@ function checkStat(path: string, st: { isDirectory(): boolean; isFile(): boolean
   if (!st.isFile()) throw new InputError(path, "not a regular file (device, socket or pipe), skipped");
   if (options.maxBytes !== undefined && st.size > options.maxBytes) {
     const hint = options.limitHint ?? { name: "the --max-size limit", advice: "raise --max-size to clean it" };
-    throw new InputError(path, `file is ${formatMB(st.size)}, over ${hint.name} of ${formatMB(options.maxBytes)}, skipped (${hint.advice})`);
+    throw new FileTooLarge(path, st.size, `file is ${formatMB(st.size)}, over ${hint.name} of ${formatMB(options.maxBytes)}, skipped (${hint.advice})`);
   }
 }
 
@@ -112,18 +130,31 @@ export async function readText(path: string, options: ReadOptions = {}): Promise
  * non-blocking, so a FIFO named like an input cannot hang the run.
  */
 export function readTextSync(path: string, options: ReadOptions = {}): { bytes: Buffer; text: string } {
+  const fd = openTextSync(path, options);
   let bytes: Buffer;
   try {
-    const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    try {
-      const st = fstatSync(fd);
-      checkStat(path, st, options);
-      bytes = readFileSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    bytes = readFileSync(fd);
   } catch (e) {
     throw asInputError(path, e, options);
+  } finally {
+    closeSync(fd);
   }
   return { bytes, text: decodeText(bytes, path) };
+}
+
+/**
+ * Open an input file for reading, with readTextSync's checks (and one-line
+ * InputErrors) before anything is read. Opened non-blocking, so a FIFO named
+ * like an input cannot hang the run. The caller closes the descriptor.
+ */
+export function openTextSync(path: string, options: ReadOptions = {}): number {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    checkStat(path, fstatSync(fd), options);
+    return fd;
+  } catch (e) {
+    if (fd !== undefined) closeSync(fd);
+    throw asInputError(path, e, options);
+  }
 }

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { closeSync, copyFileSync, fchownSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { CleanResult } from "../engine/clean.js";
-import { InputError, readTextSync } from "../io/read-text.js";
+import { FileTooLarge, InputError, readTextSync } from "../io/read-text.js";
 import { outputBytes, tempPathFor, writeAtomicSync } from "../io/write-output.js";
 import { summarize, tallyRemoval, type FileSummary, type RuleRemovals } from "../report/stats.js";
 import type { RuleOptions } from "../config/select.js";
@@ -101,8 +101,15 @@ function checkOverwrite(task: FileTask): string | undefined {
 export function processFile(task: FileTask, rules: readonly CompiledRule[], settings: RunSettings, counts?: CorpusCounts): FileOutcome {
   const { id } = task;
   try {
-    if (fileSize(task.path) > settings.windowBytes) return processInWindows(task, rules, settings, counts);
-    const { bytes, text } = readTextSync(task.path, { symlink: task.symlink });
+    let read: { bytes: Buffer; text: string };
+    try {
+      read = readTextSync(task.path, { symlink: task.symlink, maxBytes: settings.windowBytes });
+    } catch (e) {
+      // larger than a window: cleaned window by window
+      if (e instanceof FileTooLarge) return processInWindows(task, rules, settings, counts);
+      throw e;
+    }
+    const { bytes, text } = read;
     const doc = cleanDocument(text, rules, settings.guard, counts?.forDocument(task.path));
     const details = settings.details ? { input: text, result: doc.proposed ?? doc.result } : {};
     const summary = summarize(text, doc.result);
@@ -131,15 +138,6 @@ export function processFile(task: FileTask, rules: readonly CompiledRule[], sett
     return { id, ok: true, summary, written: true, sha256: sha256(out), ...guarded, ...details };
   } catch (e) {
     return failed(id, e);
-  }
-}
-
-/** The file's size, or 0 when it cannot be stat'ed (reading it then reports why). */
-function fileSize(path: string): number {
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0;
   }
 }
 

@@ -1,5 +1,5 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
-import { firstInvalidUtf8, formatMB, InputError } from "../io/read-text.js";
+import { closeSync, readSync } from "node:fs";
+import { formatMB, InputError, notUtf8, openTextSync, refuseNonText } from "../io/read-text.js";
 
 /**
  * Where to end a window of `text` at about `limit` characters: after a blank
@@ -34,14 +34,8 @@ const decoderFor = () => new TextDecoder("utf-8", { fatal: true, ignoreBOM: true
  * windows joined are the file's text, byte for byte once encoded.
  */
 export function* readWindows(path: string, windowChars: number, chunkBytes = 1 << 20): Generator<string> {
-  let fd: number;
+  const fd = openTextSync(path);
   try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (e) {
-    throw new InputError(path, `cannot read (${(e as NodeJS.ErrnoException).code}), skipped`);
-  }
-  try {
-    if (!fstatSync(fd).isFile()) throw new InputError(path, "not a regular file (device, socket or pipe), skipped");
     const decoder = decoderFor();
     const buf = Buffer.allocUnsafe(chunkBytes);
     let offset = 0;
@@ -49,15 +43,11 @@ export function* readWindows(path: string, windowChars: number, chunkBytes = 1 <
     for (;;) {
       const n = readSync(fd, buf, 0, chunkBytes, offset);
       const bytes = buf.subarray(0, n);
-      if (offset === 0 && n >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-        throw new InputError(path, "UTF-16 text (byte order mark) is not supported, skipped; convert it to UTF-8 first");
-      }
-      const nul = bytes.indexOf(0);
-      if (nul >= 0) throw new InputError(path, `binary file (NUL byte at offset ${offset + nul}), skipped`);
+      refuseNonText(bytes, path, offset);
       try {
         pending += decoder.decode(bytes, { stream: n > 0 });
       } catch {
-        throw new InputError(path, `not valid UTF-8 (first bad byte near offset ${offset + firstInvalidUtf8(bytes)}), skipped`);
+        throw notUtf8(bytes, path, offset);
       }
       offset += n;
       while (pending.length > windowChars || (n === 0 && pending.length > 0)) {

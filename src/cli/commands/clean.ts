@@ -133,7 +133,7 @@ async function runClean(inputs: string[], opts: CleanOptions, ctx: CliContext): 
     details: Boolean(opts.report),
   };
   if (opts.learn && (opts.jsonl || inputs.includes("-"))) return usage(ctx, "--learn counts files; with --jsonl or standard input, use --stats FILE from `boilerstrip stats`");
-  const corpus = await loadCounts(inputs, opts, ctx);
+  const corpus = await loadCounts(inputs, opts, ctx, settings.windowBytes);
   if (corpus === "error") return EXIT.ERROR;
   try {
     if (corpus && jobs > 1) settings.statsFile = corpus.file();
@@ -144,12 +144,12 @@ async function runClean(inputs: string[], opts: CleanOptions, ctx: CliContext): 
 }
 
 /** The corpus counts of the run (--stats, --learn), and a stats file for the workers on demand. */
-async function loadCounts(inputs: string[], opts: CleanOptions, ctx: CliContext) {
+async function loadCounts(inputs: string[], opts: CleanOptions, ctx: CliContext, windowBytes: number) {
   let counts: CorpusCounts | undefined;
   try {
     counts = await corpusForRun({
       statsFiles: opts.stats, learn: opts.learn, inputs, groupBy: opts.groupBy, exclude: opts.out ? [opts.out] : [],
-      windowBytes: Number(opts.windowSize) * 1024 * 1024,
+      windowBytes,
       onError: (m) => ctx.stderr.write(`boilerstrip: ${m}\n`),
     });
   } catch (e) {
