@@ -155,16 +155,24 @@ describe("bad input: permissions (run as an unprivileged user when the tests run
   const asNobody = uid === 0 && spawnSync(process.execPath, [BIN, "--version"], { uid: 65534, gid: 65534 }).status === 0;
   const canTest = uid !== 0 || asNobody;
   const run = (args: string[]) => spawnCli(args, asNobody ? { uid: 65534, gid: 65534 } : {});
-
-  it.skipIf(!canTest)("unreadable file: skipped with 'permission denied'", async () => {
+  /** The test tree (inputs and rules) readable by the unprivileged user. */
+  const letNobodyRead = () => {
     chmodSync(dir, 0o755);
     chmodSync(join(dir, "in"), 0o755);
     chmodSync(join(dir, "in", "good.txt"), 0o644);
     chmodSync(join(dir, "rules"), 0o755);
     chmodSync(join(dir, "rules", "boiler.yaml"), 0o644);
-    writeFileSync(join(dir, "in", "secret.txt"), `${ARTICLE}\n`, { mode: 0o000 });
+  };
+  /** An output directory anyone may write to. */
+  const makeOutWritable = () => {
     mkdirSync(join(dir, "out"), { mode: 0o777 });
     chmodSync(join(dir, "out"), 0o777);
+  };
+
+  it.skipIf(!canTest)("unreadable file: skipped with 'permission denied'", async () => {
+    letNobodyRead();
+    writeFileSync(join(dir, "in", "secret.txt"), `${ARTICLE}\n`, { mode: 0o000 });
+    makeOutWritable();
     const r = await run(["clean", join(dir, "in"), "--out", join(dir, "out"), "-j", "1", ...rules]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(new RegExp(`failed: ${join(dir, "in", "secret.txt")}: permission denied, skipped`));
@@ -172,16 +180,11 @@ describe("bad input: permissions (run as an unprivileged user when the tests run
   });
 
   it.skipIf(!canTest)("directory without permission: reported, the rest cleaned", async () => {
-    chmodSync(dir, 0o755);
-    chmodSync(join(dir, "in"), 0o755);
-    chmodSync(join(dir, "in", "good.txt"), 0o644);
-    chmodSync(join(dir, "rules"), 0o755);
-    chmodSync(join(dir, "rules", "boiler.yaml"), 0o644);
+    letNobodyRead();
     mkdirSync(join(dir, "in", "locked"));
     writeFileSync(join(dir, "in", "locked", "a.txt"), `${ARTICLE}\n`);
     chmodSync(join(dir, "in", "locked"), 0o000);
-    mkdirSync(join(dir, "out"), { mode: 0o777 });
-    chmodSync(join(dir, "out"), 0o777);
+    makeOutWritable();
     const r = await run(["clean", join(dir, "in"), "--out", join(dir, "out"), "-j", "1", ...rules]);
     chmodSync(join(dir, "in", "locked"), 0o755);
     expect(r.code).toBe(2);
