@@ -3,11 +3,8 @@ import { APP_JS } from "./html-app.js";
 import { fitBudget, htmlFile, Index } from "./html-data.js";
 import { barChart, CSS, esc, rulesJson, scriptJson, summaryHtml } from "./html-page.js";
 import { fileRecord } from "./file-record.js";
-import { QueuedSink } from "./queued-sink.js";
-import { Spool } from "./spool.js";
+import { SpooledReportSink } from "./queued-sink.js";
 import type { ReportEntry } from "./sink.js";
-import { TotalsBuilder } from "./totals.js";
-import { TextFile } from "./write-stream.js";
 
 /**
  * Size bounds of the HTML report. Every changed file gets a table row
@@ -35,17 +32,12 @@ export const HTML_LIMITS = {
  * from embedded JSON, one page of rows at a time and a diff only when opened.
  * Per-file data is spooled to a temporary file during the run.
  */
-export class HtmlReportSink extends QueuedSink {
-  private readonly totals = new TotalsBuilder();
+export class HtmlReportSink extends SpooledReportSink {
   private readonly ruleIndex = new Index();
   private readonly catIndex = new Index();
-  private readonly failures: { path: string; error: string }[] = [];
-  private readonly spool = new Spool("boilerstrip-html-");
-  private readonly out: TextFile;
 
-  constructor(file: string, private readonly rules: readonly CompiledRule[]) {
-    super();
-    this.out = new TextFile(file);
+  constructor(file: string, rules: readonly CompiledRule[]) {
+    super(file, rules, "boilerstrip-html-");
   }
 
   protected async handle(entry: ReportEntry): Promise<void> {

@@ -1,13 +1,11 @@
 import { ruleSource } from "./rule-source.js";
 import type { CompiledRule } from "../rules/types.js";
 import { fileRecord } from "./file-record.js";
-import { QueuedSink } from "./queued-sink.js";
-import { Spool } from "./spool.js";
+import { SpooledReportSink } from "./queued-sink.js";
 import { formatRuleCounts } from "./rule-counts.js";
 import type { ReportEntry } from "./sink.js";
-import { sortedTallies, TotalsBuilder, type Tally } from "./totals.js";
+import { sortedTallies, type Tally } from "./totals.js";
 import { formatUnified } from "./unified.js";
-import { TextFile } from "./write-stream.js";
 
 /** Diff lines shown per file in the Markdown report; `boilerstrip diff FILE` shows the rest. */
 export const MD_MAX_DIFF_LINES = 200;
@@ -30,16 +28,11 @@ interface Row {
  * MD_MAX_DIFF_LINES lines each). Diffs are spooled to a temporary file while
  * the run goes, so memory holds one line per changed file.
  */
-export class MarkdownReportSink extends QueuedSink {
-  private readonly totals = new TotalsBuilder();
+export class MarkdownReportSink extends SpooledReportSink {
   private readonly rows: Row[] = [];
-  private readonly failures: { path: string; error: string }[] = [];
-  private readonly spool = new Spool("boilerstrip-md-");
-  private readonly out: TextFile;
 
-  constructor(file: string, private readonly rules: readonly CompiledRule[]) {
-    super();
-    this.out = new TextFile(file);
+  constructor(file: string, rules: readonly CompiledRule[]) {
+    super(file, rules, "boilerstrip-md-");
   }
 
   protected async handle(entry: ReportEntry): Promise<void> {
