@@ -48,20 +48,34 @@ export async function writeAtomic(path: string, data: Uint8Array, options: Atomi
   }
 }
 
-/** writeAtomic with synchronous calls (worker threads, --jobs 1). */
-export function writeAtomicSync(path: string, data: Uint8Array, options: AtomicWriteOptions = {}): void {
+/**
+ * writeAtomic with synchronous calls (worker threads, --jobs 1). `data` may be a
+ * writer that streams the content into the temporary file's descriptor; when it
+ * returns false, the temporary file is discarded and `path` left as it is.
+ * Returns whether `path` was replaced.
+ */
+export function writeAtomicSync(path: string, data: Uint8Array | ((fd: number) => boolean), options: AtomicWriteOptions = {}): boolean {
   const tmp = options.tmp ?? tempPathFor(path);
   const fd = openSync(tmp, "wx", options.mode ?? 0o666);
   try {
+    let keep = true;
     try {
-      writeFileSync(fd, data);
-      if (options.mode !== undefined) fchmodSync(fd, options.mode);
-      if (options.uid !== undefined && options.gid !== undefined && process.getuid?.() === 0) fchownSync(fd, options.uid, options.gid);
-      if (options.fsync) fsyncSync(fd);
+      if (typeof data === "function") keep = data(fd);
+      else writeFileSync(fd, data);
+      if (keep) {
+        if (options.mode !== undefined) fchmodSync(fd, options.mode);
+        if (options.uid !== undefined && options.gid !== undefined && process.getuid?.() === 0) fchownSync(fd, options.uid, options.gid);
+        if (options.fsync) fsyncSync(fd);
+      }
     } finally {
       closeSync(fd);
     }
+    if (!keep) {
+      unlinkSync(tmp);
+      return false;
+    }
     renameSync(tmp, path);
+    return true;
   } catch (e) {
     try {
       unlinkSync(tmp);

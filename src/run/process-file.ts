@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import { closeSync, copyFileSync, fchownSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { copyFileSync, lstatSync, mkdirSync, readFileSync, realpathSync, statSync, writeSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { CleanResult } from "../engine/clean.js";
 import { FileTooLarge, InputError, readTextSync } from "../io/read-text.js";
-import { outputBytes, tempPathFor, writeAtomicSync } from "../io/write-output.js";
+import { outputBytes, tempPathFor, writeAtomicSync, type AtomicWriteOptions } from "../io/write-output.js";
 import { summarize, tallyRemoval, type FileSummary, type RuleRemovals } from "../report/stats.js";
 import type { RuleOptions } from "../config/select.js";
 import type { CorpusCounts } from "../corpus/counts.js";
@@ -116,24 +116,13 @@ export function processFile(task: FileTask, rules: readonly CompiledRule[], sett
     const guarded = doc.guarded ? { guarded: doc.guarded } : {};
     if (task.inPlace) {
       if (!doc.result.changed) return { id, ok: true, summary, written: false, ...guarded, ...details };
-      // a symbolic link is not replaced by a file: its target is rewritten
-      const target = task.symlink ? realpathSync(task.path) : task.path;
-      const st = statSync(target);
+      const { target, options } = inPlaceTarget(task);
       if (task.backup) copyFileSync(target, task.backup);
-      writeAtomicSync(target, outputBytes(bytes, doc.result), {
-        tmp: task.symlink ? tempPathFor(target) : task.tmp,
-        mode: st.mode & 0o7777,
-        uid: st.uid,
-        gid: st.gid,
-        fsync: true,
-      });
+      writeAtomicSync(target, outputBytes(bytes, doc.result), options);
       return { id, ok: true, summary, written: true, ...guarded, ...details };
     }
-    if (resolve(task.dest) === resolve(task.path)) throw new InputError(task.path, "output path is the input itself; use --in-place to rewrite inputs");
-    const refused = checkOverwrite(task);
-    if (refused) throw new InputError(task.path, refused);
+    checkOutput(task);
     const out = outputBytes(bytes, doc.result);
-    ensureDir(dirname(task.dest));
     writeAtomicSync(task.dest, out, { tmp: task.tmp });
     return { id, ok: true, summary, written: true, sha256: sha256(out), ...guarded, ...details };
   } catch (e) {
@@ -147,32 +136,37 @@ function failed(id: number, e: unknown): FileOutcome {
   return { id, ok: false, reason: `${err.code === "EACCES" ? "cannot write (permission denied)" : `error (${err.code ?? err.message})`}` };
 }
 
+/** In place: the file to rewrite (a symbolic link's target: the link is not replaced by a file), with its mode and owner kept. */
+function inPlaceTarget(task: FileTask): { target: string; options: AtomicWriteOptions } {
+  const target = task.symlink ? realpathSync(task.path) : task.path;
+  const st = statSync(target);
+  return { target, options: { tmp: task.symlink ? tempPathFor(target) : task.tmp, mode: st.mode & 0o7777, uid: st.uid, gid: st.gid, fsync: true } };
+}
+
+/** With --out: may the output be written? (Not over the input; not over a file boilerstrip did not write.) Creates its directory. */
+function checkOutput(task: FileTask): void {
+  if (resolve(task.dest) === resolve(task.path)) throw new InputError(task.path, "output path is the input itself; use --in-place to rewrite inputs");
+  const refused = checkOverwrite(task);
+  if (refused) throw new InputError(task.path, refused);
+  ensureDir(dirname(task.dest));
+}
+
 /**
  * processFile for a file larger than --window-size: it is read, cleaned and
  * written one window at a time (windows end at paragraph breaks), so memory
  * does not grow with the file. Each window is cleaned, and guarded, as a
- * document of its own. The output goes to the temporary file and is renamed
- * into place at the end, as for any file; in place, an unchanged file is left
- * as it is.
+ * document of its own. The output streams into the temporary file that is
+ * renamed into place at the end, as for any file; in place, an unchanged file
+ * is left as it is.
  */
 function processInWindows(task: FileTask, rules: readonly CompiledRule[], settings: RunSettings, counts?: CorpusCounts): FileOutcome {
   const { id } = task;
-  const target = task.inPlace ? (task.symlink ? realpathSync(task.path) : task.path) : task.dest;
-  const tmp = task.inPlace && task.symlink ? tempPathFor(target) : task.tmp;
-  if (!task.inPlace) {
-    if (resolve(task.dest) === resolve(task.path)) return failed(id, new InputError(task.path, "output path is the input itself; use --in-place to rewrite inputs"));
-    const refused = checkOverwrite(task);
-    if (refused) return failed(id, new InputError(task.path, refused));
-    ensureDir(dirname(task.dest));
-  }
-  const st = task.inPlace ? statSync(target) : undefined;
   const summary: FileSummary = { bytesIn: 0, bytesRemoved: 0, linesRemoved: 0, changed: false, removals: [] };
-  const guards: string[] = [];
   const byRule = new Map<string, RuleRemovals>();
+  const guards: string[] = [];
   const hash = createHash("sha256");
   let windows = 0;
-  let fd: number | undefined = openSync(tmp, "wx", st ? st.mode & 0o7777 : 0o666);
-  try {
+  const writeWindows = (fd: number): boolean => {
     for (const text of readWindows(task.path, settings.windowBytes)) {
       windows++;
       const doc = cleanDocument(text, rules, settings.guard, counts?.forDocument(task.path));
@@ -188,27 +182,28 @@ function processInWindows(task: FileTask, rules: readonly CompiledRule[], settin
       hash.update(out);
     }
     summary.removals = [...byRule.values()];
-    if (st) {
-      if (process.getuid?.() === 0) fchownSync(fd, st.uid, st.gid);
-      fsyncSync(fd);
+    return !task.inPlace || summary.changed;
+  };
+  try {
+    let written: boolean;
+    if (task.inPlace) {
+      const { target, options } = inPlaceTarget(task);
+      written = writeAtomicSync(
+        target,
+        (fd) => {
+          if (!writeWindows(fd)) return false;
+          if (task.backup) copyFileSync(target, task.backup);
+          return true;
+        },
+        options,
+      );
+    } else {
+      checkOutput(task);
+      written = writeAtomicSync(task.dest, writeWindows, { tmp: task.tmp });
     }
-    closeSync(fd);
-    fd = undefined;
     const guarded = guards.length > 0 ? { guarded: guards.join("; ") } : {};
-    if (task.inPlace && !summary.changed) {
-      unlinkSync(tmp);
-      return { id, ok: true, summary, written: false, windows, ...guarded };
-    }
-    if (task.inPlace && task.backup) copyFileSync(target, task.backup);
-    renameSync(tmp, target);
-    return { id, ok: true, summary, written: true, windows, ...(task.inPlace ? {} : { sha256: hash.digest("hex") }), ...guarded };
+    return { id, ok: true, summary, written, windows, ...(task.inPlace ? {} : { sha256: hash.digest("hex") }), ...guarded };
   } catch (e) {
-    if (fd !== undefined) closeSync(fd);
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* not there */
-    }
     return failed(id, e);
   }
 }
