@@ -15,6 +15,20 @@ export function paragraphOf(lines: readonly LineInfo[], i: number): [number, num
   return [first, last];
 }
 
+/** Line `i` is one of several lines of a wrapped paragraph. */
+function inWrappedParagraph(lines: readonly LineInfo[], i: number): boolean {
+  const next = lines[i + 1];
+  return !lines[i]!.paraFirst || (next !== undefined && !next.paraFirst && !next.blank);
+}
+
+/** Whether a document has wrapped paragraphs at all (asked by every line rule: computed once per document). */
+const wrappedDocs = new WeakMap<readonly LineInfo[], boolean>();
+function hasWrappedParagraphs(lines: readonly LineInfo[]): boolean {
+  let wrapped = wrappedDocs.get(lines);
+  if (wrapped === undefined) wrappedDocs.set(lines, (wrapped = lines.some((l) => !l.paraFirst)));
+  return wrapped;
+}
+
 /**
  * A line rule removes every whole line that its `match` accepts. A line of a
  * wrapped paragraph is judged with its paragraph: the paragraph's lines joined
@@ -42,17 +56,13 @@ export function lineRule(meta: RuleMeta, spec: RuleSpec): RuleBehaviour {
       };
       const picked = ctx.candidates?.(matcher);
       if (!picked) for (const info of ctx.lines) judge(info.index, matcher.test);
-      else if (!ctx.lines.some((l) => !l.paraFirst)) for (const i of picked) judge(i, matcher.verify);
+      else if (!hasWrappedParagraphs(ctx.lines)) for (const i of picked) judge(i, matcher.verify);
       else {
         // the rule index scanned single lines, not the joined text of a wrapped paragraph:
         // visit its candidates and every line of a paragraph of several lines
         const isCandidate = new Uint8Array(ctx.lines.length);
         for (const i of picked) isCandidate[i] = 1;
-        ctx.lines.forEach((info, i) => {
-          const next = ctx.lines[i + 1];
-          const wrapped = !info.paraFirst || (next !== undefined && !next.paraFirst && !next.blank);
-          if (wrapped || isCandidate[i]) judge(i, matcher.verify);
-        });
+        for (let i = 0; i < ctx.lines.length; i++) if (isCandidate[i] || inWrappedParagraph(ctx.lines, i)) judge(i, matcher.verify);
       }
       return out;
     },
