@@ -93,6 +93,8 @@ describe("clean: files larger than --window-size", () => {
     expect(report.files[0]).toMatchObject({ path: input, changed: true, bytesIn: Buffer.byteLength(text), bytesRemoved: Buffer.byteLength(text) - Buffer.byteLength(got) });
     expect(report.files[0].windows).toBeGreaterThan(10);
     expect(report.totals.byRule["test/boiler"].removals).toBe(80);
+    // sizes in the totals are UTF-8 bytes, as for files with a diff
+    expect(report.totals.byRule["test/boiler"].bytes).toBe(40 * Buffer.byteLength(`${TEST_BOILERPLATE[0]}\n${TEST_BOILERPLATE[2]}\n`));
   });
 
   it("a large file with nothing to remove comes out byte-identical; in place it is not rewritten", async () => {

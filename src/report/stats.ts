@@ -3,7 +3,7 @@ import { TIDY_RULE } from "../engine/spans.js";
 
 export interface Tally {
   spans: number;
-  chars: number;
+  bytes: number;
 }
 
 const countLines = (s: string) => {
@@ -19,18 +19,18 @@ export interface FileSummary {
   bytesRemoved: number;
   linesRemoved: number;
   changed: boolean;
-  /** Per rule with non-tidy spans: [ruleId, category, chars, spans]. */
+  /** Per rule with non-tidy spans: [ruleId, category, bytes, spans]. */
   removals: RuleRemovals[];
 }
 
-/** What one rule removed from a file: [ruleId, category, chars, spans]. */
+/** What one rule removed from a file: [ruleId, category, bytes, spans]. */
 export type RuleRemovals = [string, string, number, number];
 
 /** Add spans of a rule to per-rule totals kept in `byRule` (insertion order kept). */
-export function tallyRemoval(byRule: Map<string, RuleRemovals>, ruleId: string, category: string, chars: number, spans = 1): void {
+export function tallyRemoval(byRule: Map<string, RuleRemovals>, ruleId: string, category: string, bytes: number, spans = 1): void {
   const t = byRule.get(ruleId);
-  if (t) (t[2] += chars), (t[3] += spans);
-  else byRule.set(ruleId, [ruleId, category, chars, spans]);
+  if (t) (t[2] += bytes), (t[3] += spans);
+  else byRule.set(ruleId, [ruleId, category, bytes, spans]);
 }
 
 export function summarize(input: string, result: CleanResult): FileSummary {
@@ -41,13 +41,13 @@ export function summarize(input: string, result: CleanResult): FileSummary {
     bytesRemoved: bytesIn - Buffer.byteLength(result.text),
     linesRemoved: countLines(input) - countLines(result.text),
     changed: true,
-    removals: perRule(result),
+    removals: perRule(input, result),
   };
 }
 
-function perRule(result: CleanResult): RuleRemovals[] {
+function perRule(input: string, result: CleanResult): RuleRemovals[] {
   const byRule = new Map<string, RuleRemovals>();
-  for (const s of result.spans) if (s.ruleId !== TIDY_RULE) tallyRemoval(byRule, s.ruleId, s.category, s.end - s.start);
+  for (const s of result.spans) if (s.ruleId !== TIDY_RULE) tallyRemoval(byRule, s.ruleId, s.category, Buffer.byteLength(input.slice(s.start, s.end)));
   return [...byRule.values()];
 }
 
@@ -75,11 +75,11 @@ export class RunStats {
     this.filesChanged++;
     this.bytesRemoved += s.bytesRemoved;
     this.linesRemoved += s.linesRemoved;
-    for (const [ruleId, category, chars, spans] of s.removals) {
+    for (const [ruleId, category, bytes, spans] of s.removals) {
       for (const [map, key] of [[this.byRule, ruleId], [this.byCategory, category]] as const) {
-        const t = map.get(key) ?? { spans: 0, chars: 0 };
+        const t = map.get(key) ?? { spans: 0, bytes: 0 };
         t.spans += spans;
-        t.chars += chars;
+        t.bytes += bytes;
         map.set(key, t);
       }
     }

@@ -12,7 +12,7 @@ export function formatSummary(stats: RunStats, unit = "file"): string {
       (stats.failures.length ? `, ${stats.failures.length} failed` : ""),
   ];
   if (stats.byCategory.size > 0) {
-    const cats = [...stats.byCategory.entries()].sort((a, b) => b[1].chars - a[1].chars);
+    const cats = [...stats.byCategory.entries()].sort((a, b) => b[1].bytes - a[1].bytes);
     lines.push(`  removals by category: ${cats.map(([c, t]) => `${c} ${t.spans}`).join(", ")}`);
   }
   for (const g of stats.guarded) lines.push(`  guarded: ${g.path}: ${g.reason}`);

@@ -44,7 +44,7 @@ export class TotalsBuilder {
     this.totals.filesGuarded++;
   }
 
-  /** A file known only by its summary (cleaned in windows): no diff, so no lines edited; its rules' sizes are in characters, not bytes. */
+  /** A file known only by its summary (cleaned in windows): no diff, so no lines edited. */
   addSummary(s: FileSummary): void {
     const t = this.totals;
     t.files++;
@@ -54,7 +54,7 @@ export class TotalsBuilder {
     t.bytesRemoved += s.bytesRemoved;
     t.linesDeleted += s.linesRemoved;
     const seen = new Set<string>();
-    for (const [ruleId, category, chars, spans] of s.removals) this.tally(seen, ruleId, category, chars, spans);
+    for (const [ruleId, category, bytes, spans] of s.removals) this.tally(seen, ruleId, category, bytes, spans);
   }
 
   /** Count removals of one rule in a file (`seen`: the rules and categories the file already counted). */

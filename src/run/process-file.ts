@@ -175,7 +175,7 @@ function processInWindows(task: FileTask, rules: readonly CompiledRule[], settin
       summary.bytesRemoved += s.bytesRemoved;
       summary.linesRemoved += s.linesRemoved;
       summary.changed ||= s.changed;
-      for (const [ruleId, category, chars, spans] of s.removals) tallyRemoval(byRule, ruleId, category, chars, spans);
+      for (const [ruleId, category, bytes, spans] of s.removals) tallyRemoval(byRule, ruleId, category, bytes, spans);
       if (doc.guarded) guards.push(`window ${windows}: ${doc.guarded}`);
       const out = Buffer.from(doc.result.text, "utf8");
       writeSync(fd, out);
