@@ -1,8 +1,8 @@
 import { ruleIndex } from "../rules/index/rule-index.js";
 import { SHARE_RULES } from "../rules/matcher.js";
 import type { CompiledRule, CorpusStats, RuleContext } from "../rules/types.js";
-import { makeDocument, type Document } from "./document.js";
-import { analyse, type LineInfo } from "./features.js";
+import type { Document } from "./document.js";
+import { analyseText, type LineInfo } from "./features.js";
 import { applySpans, mergeSpans, planRemovals, type Proposal, type Span } from "./spans.js";
 
 export interface CleanResult {
@@ -26,8 +26,7 @@ export interface CleanTextOptions {
  * offsets where the previous pass cut the text, so phrase rules look again only there.
  */
 export function proposeAll(text: string, rules: readonly CompiledRule[], options: CleanTextOptions = {}, cuts?: readonly number[]): Span[] {
-  const doc = makeDocument(text);
-  const lines = analyse(doc);
+  const { doc, lines } = analyseText(text);
   const focus = cuts ? editedLines(doc.lines, cuts) : undefined;
   const proposals: Proposal[] = [];
   // Phase 1: phrase, block and inline rules. Phase 2: structural rules, which

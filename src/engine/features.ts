@@ -1,4 +1,4 @@
-import type { Document, Line } from "./document.js";
+import { makeDocument, type Document, type Line } from "./document.js";
 
 /** Shape facts about one line, computed once per document and shared by all rules. */
 export interface LineInfo {
@@ -205,6 +205,18 @@ export function wrapWidth(lines: readonly LineInfo[]): number {
     if (n <= width && n > width - 20 && CONTINUES.test(lines[i + 1]!.line.text)) continued++;
   }
   return continued >= 2 ? width : 0;
+}
+
+/** The last text analysed, with its document and lines (a caller that needs a text's lines besides cleaning it, like the content guard, analyses it first; cleanText's first pass then reuses them). */
+let lastAnalysis: { doc: Document; lines: LineInfo[] } | undefined;
+
+/** A text's document and line facts (the analysis is the same for every rule set, so the last one is reused). */
+export function analyseText(text: string): { doc: Document; lines: LineInfo[] } {
+  if (lastAnalysis?.doc.text !== text) {
+    const doc = makeDocument(text);
+    lastAnalysis = { doc, lines: analyse(doc) };
+  }
+  return lastAnalysis;
 }
 
 export function analyse(doc: Document): LineInfo[] {

@@ -1,4 +1,5 @@
 import { cleanText, type CleanResult } from "../engine/clean.js";
+import { analyseText } from "../engine/features.js";
 import type { CorpusStats } from "../rules/types.js";
 import type { CompiledRule } from "../rules/types.js";
 import { guardReason, ruleRoles, type GuardOptions, type RuleRoles } from "./guard.js";
@@ -22,8 +23,10 @@ function rolesOf(rules: readonly CompiledRule[]): RuleRoles {
 
 /** Clean one text (with the corpus counts' view for it, if the run has any) and apply the content guard (`false`: no guard). */
 export function cleanDocument(text: string, rules: readonly CompiledRule[], guard: GuardOptions | false, corpus?: CorpusStats): DocumentOutcome {
+  // the input's line facts: cleanText's first pass and the guard both use them
+  const { lines } = analyseText(text);
   const result = cleanText(text, rules, corpus ? { corpus } : {});
-  const guarded = guard ? guardReason(text, result, guard, rolesOf(rules)) : undefined;
+  const guarded = guard ? guardReason(text, result, guard, rolesOf(rules), lines) : undefined;
   if (guarded) return { result: { text, spans: [], changed: false }, guarded, proposed: result };
   return { result };
 }

@@ -1,6 +1,5 @@
 import type { CleanResult } from "../engine/clean.js";
-import { makeDocument } from "../engine/document.js";
-import { analyse, type LineInfo } from "../engine/features.js";
+import { analyseText, type LineInfo } from "../engine/features.js";
 import { BUILTIN_RULES_DIR } from "../rules/load.js";
 import type { CompiledRule } from "../rules/types.js";
 
@@ -51,9 +50,9 @@ export function guardReason(
   result: CleanResult,
   options: GuardOptions = DEFAULT_GUARD,
   roles: RuleRoles = NO_ROLES,
+  lines: readonly LineInfo[] = analyseText(input).lines,
 ): string | undefined {
   if (!result.changed || result.spans.length === 0) return undefined;
-  const lines = analyse(makeDocument(input));
   const { spans } = result;
   // which rules remove (most of) each line
   let k = 0;
