@@ -32,12 +32,19 @@ export function makeDocument(text: string): Document {
   let start = bomLength;
   const n = text.length;
   if (n === bomLength) return { text, lines, bomLength };
+  // without a CR, a line ends at the next LF, which indexOf finds much faster than a loop
+  const lfOnly = !text.includes("\r");
   while (start <= n) {
     let i = start;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || c === 13) break;
-      i++;
+    if (lfOnly) {
+      i = text.indexOf("\n", start);
+      if (i < 0) i = n;
+    } else {
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || c === 13) break;
+        i++;
+      }
     }
     let next = i;
     if (i < n) next = text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;

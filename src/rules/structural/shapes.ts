@@ -15,7 +15,8 @@ export function isLabel(info: LineInfo, maxWords: number): boolean {
 
 /** A line that introduces a list ("Zutaten für 12 Cookies:", "You will need:"): the list after it is content. */
 export function introducesList(info: LineInfo | undefined): boolean {
-  return info !== undefined && !info.blank && /:\s*$/u.test(info.content);
+  // (content has no trailing whitespace: a regex like /:\s*$/ would scan the whole line)
+  return info !== undefined && !info.blank && info.content.endsWith(":");
 }
 
 /**
