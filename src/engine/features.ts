@@ -44,7 +44,6 @@ const EDGE = /^[\s\p{P}\p{S}]$/u;
 const SPACE = /^\s$/u;
 const SPACES = /\s+/gu;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
-const MAYBE_CJK = /[\u2e80-\ud7af\uf900-\ufaff\uff00-\uffef]/;
 /** A sentence ends with one of these, then only closing quotes and brackets. */
 const SENTENCE_END = new Set([..."。！？.!?…"].map((c) => c.charCodeAt(0)));
 const CLOSERS = new Set([..."\"'”’“‘»«)]"].map((c) => c.charCodeAt(0)));
@@ -107,13 +106,18 @@ const isSpace = (c: number) => c <= 32 || c === 0xa0 || (c >= 0x2000 && c <= 0x2
 /** ASCII punctuation and the general-punctuation block (dashes, bullets, quotes) do not make a word. */
 const isPunct = (c: number) => (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126) || (c >= 0x2010 && c <= 0x2027) || c === 0xab || c === 0xbb || c === 0xb7;
 
+/** Set by countWords: the text it counted has a character of the blocks CJK scripts live in (U+2E80–D7AF, F900–FAFF, FF00–FFEF), so CJK may need counting. */
+let sawCjkBlock = false;
+
 /** Whitespace-separated tokens holding at least one letter or digit. */
 function countWords(s: string): number {
   let words = 0;
   let inToken = false;
   let counted = false;
+  sawCjkBlock = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
+    if (c >= 0x2e80 && ((c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef))) sawCjkBlock = true;
     if (isSpace(c)) {
       inToken = false;
       continue;
@@ -167,7 +171,7 @@ export function lineInfo(line: Line): LineInfo {
   const content = line.text.slice(lead).trimEnd();
   const blank = content.length === 0 && !/\S/.test(line.text);
   let words = countWords(content);
-  if (MAYBE_CJK.test(content)) {
+  if (sawCjkBlock) {
     const cjk = content.match(CJK)?.length ?? 0;
     // a run of CJK characters was counted as one token; count its characters instead
     words = countWords(content.replace(CJK, " ")) + cjk / 2;
@@ -189,15 +193,23 @@ const CONTINUES = /^\s*\p{Ll}/u;
  * fails the last test. (Text in scripts without case is taken as unwrapped.)
  */
 export function wrapWidth(lines: readonly LineInfo[]): number {
-  const lens: number[] = [];
-  for (const l of lines) if (!l.blank) lens.push(l.line.text.trimEnd().length);
-  if (lens.length < 10) return 0;
-  lens.sort((a, b) => b - a);
-  const longer = lens.findIndex((n) => n <= MAX_WRAP);
-  if (longer < 0 || longer > lens.length * 0.03) return 0;
-  const width = lens[longer]!;
+  // how many non-blank lines have each length up to MAX_WRAP, and how many are longer
+  const byLength = new Int32Array(MAX_WRAP + 1);
+  let count = 0;
+  let longer = 0;
+  for (const l of lines) {
+    if (l.blank) continue;
+    count++;
+    const n = l.line.text.trimEnd().length;
+    if (n > MAX_WRAP) longer++;
+    else byLength[n]!++;
+  }
+  if (count < 10 || longer === count || longer > count * 0.03) return 0;
+  let width = MAX_WRAP;
+  while (byLength[width] === 0) width--;
   if (width < 40) return 0;
-  const near = lens.filter((n) => n <= width && n > width - 20).length;
+  let near = 0;
+  for (let n = width; n > width - 20; n--) near += byLength[n]!;
   if (near < 5) return 0;
   let continued = 0;
   for (let i = 0; i + 1 < lines.length && continued < 2; i++) {
