@@ -88,6 +88,20 @@ describe("author-bio (structural algorithm)", () => {
     expect(clean(page)).toBe(`${story}${quote}`);
   });
 
+  it("finds bio words in any case, also with a user pattern that has no literal to prefilter by", () => {
+    const page = `By Jane Porter\n\n${story}${bio.replace("writer", "WRITER")}\nShare on Facebook\n`;
+    expect(clean(page)).toBe(story);
+    // only letter classes: every paragraph that reaches the test runs the regex itself
+    const shape = { contains: ["\\p{Ll}{6}\\s\\p{Ll}{6}\\s\\p{Ll}{8}"] };
+    expect(clean(`By Jane Porter\n\n${story}${bio}\nShare on Facebook\n`, { bioWords: shape })).toBe(story);
+    expect(clean(`By Jane Porter\n\n${story}${bio.replace("senior ", "")}\nShare on Facebook\n`, { bioWords: shape })).toBe(`${story}${bio.replace("senior ", "")}`);
+  });
+
+  it("does not take a first name in an e-mail address for a common word of the page", () => {
+    const page = `By Jane Porter\n\n${story}${bio}\nShare on Facebook\n\nMail jane.porter@example.org\n`;
+    expect(clean(page)).toBe(`${story}\nMail jane.porter@example.org\n`);
+  });
+
   it("keeps a profile page whose text is the bio", () => {
     const page = `Jane Porter\n\n${bio}\nShare on Facebook\n`;
     expect(clean(page)).toBe(`Jane Porter\n\n${bio}`);
