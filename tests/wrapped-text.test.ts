@@ -30,6 +30,21 @@ const article = [
 const source = { file: "test", line: 1, column: 1 };
 const rule = (match: RuleSpec["match"]) =>
   compileRule({ id: "test/rule", kind: "line", category: "consent", languages: ["any"], description: "t", match, examples: { remove: [], keep: [] } } as RuleSpec, source);
+/** A block rule like the built-in "Related" headings: the heading and up to 8 short lines that do not end like a sentence. */
+const related = compileRule(
+  {
+    id: "test/related",
+    kind: "block",
+    category: "related",
+    languages: ["any"],
+    description: "t",
+    match: { phrases: ["Related"] },
+    members: { patterns: ["[^\\n]{0,99}[^.!?:;,\\s]"], maxLength: 100 },
+    after: 8,
+    examples: { remove: [], keep: [] },
+  } as RuleSpec,
+  source,
+);
 
 describe("wrapped paragraphs", () => {
   it("finds the wrap width of folded text, and none in unwrapped text whose menu items have similar lengths", () => {
@@ -56,5 +71,20 @@ describe("wrapped paragraphs", () => {
     // unwrapped, the same line is a line of its own and goes
     const unwrapped = `${article[0]}\n\n${fragment}\n`;
     expect(cleanText(unwrapped, [rule({ patterns: [fragment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")] })]).text).toBe(`${article[0]}\n`);
+  });
+
+  it("a block takes a wrapped paragraph as one line: teaser titles go, an article paragraph under them stays whole", () => {
+    const teasers = [" * Microsoft stores data in DNA", " * Bigger hard drives next year"];
+    const body = article.map((p) => fold(p)).join("\n\n");
+    const text = `${fold(article[0]!)}\n\nRelated\n\n${teasers.join("\n")}\n\n${body}\n`;
+    // each line of a folded paragraph is short and most do not end like a sentence: judged alone they would pass as teaser titles
+    expect(cleanText(text, [related]).text).toBe(`${fold(article[0]!)}\n\n${body}\n`);
+  });
+
+  it("a block's start is found in the joined text of a wrapped paragraph", () => {
+    const heading = "Related stories from our newsroom and partner sites you may have missed this week";
+    const block = compileRule({ ...related.spec, match: { patterns: ["related stories from our newsroom[^\\n]*"] } } as RuleSpec, source);
+    const text = `${article.map((p) => fold(p)).join("\n\n")}\n\n${fold(heading, 40)}\n * Library cuts explained\n`;
+    expect(cleanText(text, [block]).text).toBe(`${article.map((p) => fold(p)).join("\n\n")}\n`);
   });
 });

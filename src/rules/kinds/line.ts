@@ -2,32 +2,7 @@ import type { LineInfo } from "../../engine/features.js";
 import type { Proposal } from "../../engine/spans.js";
 import { compileMatcher } from "../matcher.js";
 import type { RuleBehaviour, RuleContext, RuleMeta, RuleSpec } from "../types.js";
-
-/**
- * The lines of the wrapped paragraph (a text-mode browser's output) that line `i`
- * belongs to, as [first, last]; [i, i] in unwrapped text.
- */
-export function paragraphOf(lines: readonly LineInfo[], i: number): [number, number] {
-  let first = i;
-  while (first > 0 && !lines[first]!.paraFirst) first--;
-  let last = i;
-  while (last + 1 < lines.length && !lines[last + 1]!.paraFirst && !lines[last + 1]!.blank) last++;
-  return [first, last];
-}
-
-/** Line `i` is one of several lines of a wrapped paragraph. */
-function inWrappedParagraph(lines: readonly LineInfo[], i: number): boolean {
-  const next = lines[i + 1];
-  return !lines[i]!.paraFirst || (next !== undefined && !next.paraFirst && !next.blank);
-}
-
-/** Whether a document has wrapped paragraphs at all (asked by every line rule: computed once per document). */
-const wrappedDocs = new WeakMap<readonly LineInfo[], boolean>();
-function hasWrappedParagraphs(lines: readonly LineInfo[]): boolean {
-  let wrapped = wrappedDocs.get(lines);
-  if (wrapped === undefined) wrappedDocs.set(lines, (wrapped = lines.some((l) => !l.paraFirst)));
-  return wrapped;
-}
+import { linesToJudge, paragraphOf, paragraphText } from "./wrapped.js";
 
 /**
  * A line rule removes every whole line that its `match` accepts. A line of a
@@ -51,19 +26,12 @@ export function lineRule(meta: RuleMeta, spec: RuleSpec): RuleBehaviour {
           return;
         }
         done = last;
-        const text = ctx.lines.slice(first, last + 1).map((l) => l.content).join(" ");
-        if (matcher.testText(text)) out.push(span(ctx.lines[first]!, ctx.lines[last]!));
+        if (matcher.testText(paragraphText(ctx.lines, first, last))) out.push(span(ctx.lines[first]!, ctx.lines[last]!));
       };
       const picked = ctx.candidates?.(matcher);
-      if (!picked) for (const info of ctx.lines) judge(info.index, matcher.test);
-      else if (!hasWrappedParagraphs(ctx.lines)) for (const i of picked) judge(i, matcher.verify);
-      else {
-        // the rule index scanned single lines, not the joined text of a wrapped paragraph:
-        // visit its candidates and every line of a paragraph of several lines
-        const isCandidate = new Uint8Array(ctx.lines.length);
-        for (const i of picked) isCandidate[i] = 1;
-        for (let i = 0; i < ctx.lines.length; i++) if (isCandidate[i] || inWrappedParagraph(ctx.lines, i)) judge(i, matcher.verify);
-      }
+      // a candidate of the rule index passed its prefilter: verify it; any other line gets the full test
+      const single = picked ? matcher.verify : matcher.test;
+      for (const i of linesToJudge(ctx.lines, picked)) judge(i, single);
       return out;
     },
   };
