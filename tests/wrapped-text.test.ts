@@ -55,6 +55,13 @@ describe("wrapped paragraphs", () => {
     expect(wrapWidth(analyse(makeDocument(unwrapped)))).toBe(0);
   });
 
+  it("finds the wrap width when a URL overruns it, as text-mode browsers let long words do", () => {
+    const url = "   https://www.example.org/news/2020/04/council-budget-library-cuts-explained.html";
+    const wrapped = article.map((p) => fold(p)).join("\n\n");
+    expect(url.length).toBeGreaterThan(80);
+    expect(wrapWidth(analyse(makeDocument(`${wrapped}\n\n${url}\n`)))).toBe(wrapWidth(analyse(makeDocument(wrapped))));
+  });
+
   it("a banner wrapped over several lines goes whole when its joined text matches", () => {
     const banner = "We use cookies to improve your experience on our website and to show you personalised content, as described in our privacy policy.";
     const text = `${fold(banner)}\n\n${article.map((p) => fold(p)).join("\n\n")}\n`;

@@ -182,6 +182,9 @@ export function lineInfo(line: Line): LineInfo {
 /** Widest wrap width we look for; unwrapped scraped text has far longer lines. */
 const MAX_WRAP = 200;
 
+/** A token of 30 or more characters without a space (a URL, a file path). */
+const LONG_TOKEN = /\S{30}/;
+
 /** A line that starts with a lower-case letter: the rest of a sentence wrapped from the line above. */
 const CONTINUES = /^\s*\p{Ll}/u;
 
@@ -191,16 +194,31 @@ const CONTINUES = /^\s*\p{Ll}/u;
  * at least twice followed by a line that goes on with the sentence (starts in lower
  * case). Unwrapped scraped text whose menu items happen to have similar lengths
  * fails the last test. (Text in scripts without case is taken as unwrapped.)
+ * A text-mode browser lets a URL or another long word overrun the width: when no
+ * width shows, it is looked for again with the lines holding such a token set aside.
  */
 export function wrapWidth(lines: readonly LineInfo[]): number {
+  const width = widthOf(lines, false) || widthOf(lines, true);
+  if (width === 0) return 0;
+  let continued = 0;
+  for (let i = 0; i + 1 < lines.length && continued < 2; i++) {
+    const n = lines[i]!.line.text.trimEnd().length;
+    if (n <= width && n > width - 20 && CONTINUES.test(lines[i + 1]!.line.text)) continued++;
+  }
+  return continued >= 2 ? width : 0;
+}
+
+/** The longest line length (up to MAX_WRAP) with hardly any line longer and at least 5 lines ending near it, or 0. */
+function widthOf(lines: readonly LineInfo[], skipLongTokens: boolean): number {
   // how many non-blank lines have each length up to MAX_WRAP, and how many are longer
   const byLength = new Int32Array(MAX_WRAP + 1);
   let count = 0;
   let longer = 0;
   for (const l of lines) {
     if (l.blank) continue;
-    count++;
     const n = l.line.text.trimEnd().length;
+    if (skipLongTokens && n > 40 && n <= MAX_WRAP && LONG_TOKEN.test(l.line.text)) continue;
+    count++;
     if (n > MAX_WRAP) longer++;
     else byLength[n]!++;
   }
@@ -210,13 +228,7 @@ export function wrapWidth(lines: readonly LineInfo[]): number {
   if (width < 40) return 0;
   let near = 0;
   for (let n = width; n > width - 20; n--) near += byLength[n]!;
-  if (near < 5) return 0;
-  let continued = 0;
-  for (let i = 0; i + 1 < lines.length && continued < 2; i++) {
-    const n = lines[i]!.line.text.trimEnd().length;
-    if (n <= width && n > width - 20 && CONTINUES.test(lines[i + 1]!.line.text)) continued++;
-  }
-  return continued >= 2 ? width : 0;
+  return near < 5 ? 0 : width;
 }
 
 /** The last text analysed, with its document and lines (a caller that needs a text's lines besides cleaning it, like the content guard, analyses it first; cleanText's first pass then reuses them). */
