@@ -198,8 +198,9 @@ const CONTINUES = /^\s*\p{Ll}/u;
  * width shows, it is looked for again with the lines holding such a token set aside.
  */
 export function wrapWidth(lines: readonly LineInfo[]): number {
-  const width = widthOf(lines, false) || widthOf(lines, true);
-  if (width === 0) return 0;
+  let width = widthOf(lines, false);
+  if (width === 0) width = widthOf(lines, true);
+  if (width <= 0) return 0;
   let continued = 0;
   for (let i = 0; i + 1 < lines.length && continued < 2; i++) {
     const n = lines[i]!.line.text.trimEnd().length;
@@ -208,7 +209,10 @@ export function wrapWidth(lines: readonly LineInfo[]): number {
   return continued >= 2 ? width : 0;
 }
 
-/** The longest line length (up to MAX_WRAP) with hardly any line longer and at least 5 lines ending near it, or 0. */
+/**
+ * The longest line length (up to MAX_WRAP) with hardly any line longer and at least 5 lines ending near it;
+ * 0 when there is none, -1 when too few lines are short enough for any (setting lines aside cannot help).
+ */
 function widthOf(lines: readonly LineInfo[], skipLongTokens: boolean): number {
   // how many non-blank lines have each length up to MAX_WRAP, and how many are longer
   const byLength = new Int32Array(MAX_WRAP + 1);
@@ -222,7 +226,7 @@ function widthOf(lines: readonly LineInfo[], skipLongTokens: boolean): number {
     if (n > MAX_WRAP) longer++;
     else byLength[n]!++;
   }
-  if (count < 10 || longer === count || longer > count * 0.03) return 0;
+  if (count < 10 || longer === count || longer > count * 0.03) return -1;
   let width = MAX_WRAP;
   while (byLength[width] === 0) width--;
   if (width < 40) return 0;
