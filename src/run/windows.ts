@@ -28,6 +28,18 @@ export function windowEnd(text: string, limit: number): number {
 export const DEFAULT_WINDOW_BYTES = 1024 * 1024;
 
 const decoderFor = () => new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+const encoder = new TextEncoder();
+const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+
+/** A window's text from its UTF-8 bytes (sent between threads as bytes); a byte order mark is kept. */
+export const windowText = (bytes: Uint8Array): string => decoder.decode(bytes);
+
+/**
+ * A copy of `s` of its own. A slice of the reader's buffer string is a view that V8 keeps on
+ * the whole buffer; cleaning such a window was measured about 3 times slower (30 MB file,
+ * --jobs 1: 38.6 s user, 13.6 s with the copy), for a copy that costs milliseconds.
+ */
+const ownCopy = (s: string): string => windowText(encoder.encode(s));
 
 /**
  * Read a UTF-8 text file piece by piece and yield it as windows of about
@@ -59,7 +71,7 @@ export function* readWindows(path: string, windowChars: number, chunkBytes = 1 <
         if (end < 0) {
           throw new InputError(path, `a line is longer than the --window-size of ${formatMB(windowChars)} (files this large are cleaned in windows cut at line ends), skipped; raise --window-size to clean it`);
         }
-        yield pending.slice(0, end);
+        yield ownCopy(pending.slice(0, end));
         pending = pending.slice(end);
       }
       if (n === 0) return;
@@ -78,11 +90,6 @@ export interface CleanedWindow {
   guarded?: string;
 }
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
-
-/** A window's text from its UTF-8 bytes (sent between threads as bytes); a byte order mark is kept. */
-export const windowText = (bytes: Uint8Array): string => decoder.decode(bytes);
 
 /** Clean one window as a document of its own: the same code on the thread writing the file and on a helper. */
 export function cleanWindow(text: string, rules: readonly CompiledRule[], guard: GuardOptions | false, corpus?: CorpusStats): CleanedWindow {
