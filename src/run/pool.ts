@@ -105,7 +105,8 @@ class Pool implements Cleaner {
     // the rules as already selected, validated and option-merged here: workers compile them without reading rule files
     // (without their examples and description: a worker never reads them, and ten thousand rules' examples add up)
     this.setup = { settings, rules: rules.map((r) => ({ spec: { ...r.spec, description: "", examples: { remove: [], keep: [] } }, source: r.meta.source })), poolSize: size };
-    // one worker now, the others when work waits while every worker is busy (a run of one big file needs one)
+    // one worker now, the others when work waits while every worker is busy (a run of small files may need one;
+    // a big file's windows start the others, see askWindow)
     this.slots.push(this.spawn());
     // this thread never runs the rules: once its caller drops them, their compiled regexes can go
     releaseCompiledMatchers();
