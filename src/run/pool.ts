@@ -5,9 +5,8 @@ import type { CorpusCounts } from "../corpus/counts.js";
 import { releaseCompiledMatchers } from "../rules/matcher.js";
 import type { CompiledRule, RuleSource, RuleSpec } from "../rules/types.js";
 import { handleRequest } from "./handle.js";
-import { transferOf, type TextOutcome, type WorkerMessage, type WorkerPost, type WorkerReply, type WorkerRequest } from "./messages.js";
+import type { TextOutcome, WorkerReply, WorkerRequest } from "./messages.js";
 import type { FileOutcome, FileTask, RunSettings } from "./process-file.js";
-import type { HelperResult } from "./windows.js";
 
 /** Cleans files and texts, in-process or on worker threads. */
 export interface Cleaner {
@@ -36,13 +35,13 @@ class InProcess implements Cleaner {
   async file(task: FileTask): Promise<FileOutcome> {
     this.temps.add(task.tmp);
     try {
-      return (handleRequest({ kind: "file", task }, this.rules, this.settings, this.counts) as { outcome: FileOutcome }).outcome;
+      return ((await handleRequest({ kind: "file", task }, this.rules, this.settings, this.counts)) as { outcome: FileOutcome }).outcome;
     } finally {
       this.temps.delete(task.tmp);
     }
   }
   async text(id: number, text: string): Promise<TextOutcome> {
-    return (handleRequest({ kind: "text", id, text }, this.rules, this.settings, this.counts) as { outcome: TextOutcome }).outcome;
+    return ((await handleRequest({ kind: "text", id, text }, this.rules, this.settings, this.counts)) as { outcome: TextOutcome }).outcome;
   }
   pendingTemps(): string[] {
     return [...this.temps];
@@ -57,21 +56,13 @@ interface Job {
 
 interface Slot {
   worker: Worker;
-  /** Requests sent and not answered, by kind and id (see keyOf). */
-  inFlight: Map<string, Job>;
-  /** Bumped after each message posted to the worker: wakes it when it waits for windows (see worker.ts). */
-  signal: Int32Array;
-  /** The worker is writing a big file, its windows cleaned by the others too: it is sent no files meanwhile. */
-  writingBig: boolean;
+  inFlight: Map<number, Job>;
 }
 
 /** What a worker thread starts with: the run settings and the selected rules as data (compiled again there). */
 export interface WorkerSetup {
   settings: RunSettings;
   rules: { spec: RuleSpec; source: RuleSource }[];
-  /** How many workers the pool may have (a worker writing a big file keeps windows with the others). */
-  poolSize: number;
-  signal: Int32Array;
 }
 
 /**
@@ -84,9 +75,7 @@ const WORKER_YOUNG_MB = 16;
 /** Requests kept in flight per worker: enough to overlap one file's I/O with another's cleaning. */
 const PER_WORKER = 3;
 
-/** A request's key in a slot's inFlight; its reply has the same kind and id. */
-const keyOf = (req: WorkerRequest) => `${req.kind}:${req.kind === "file" ? req.task.id : req.id}`;
-const replyKey = (reply: WorkerReply) => `${reply.kind}:${reply.outcome.id}`;
+const reqId = (req: WorkerRequest) => (req.kind === "file" ? req.task.id : req.id);
 
 class Pool implements Cleaner {
   private readonly slots: Slot[] = [];
@@ -94,9 +83,7 @@ class Pool implements Cleaner {
   private closing = false;
   private respawns = 0;
 
-  private readonly setup: Omit<WorkerSetup, "signal">;
-  /** Ids of the windows sent to helpers (the asking worker's own ids are mapped back). */
-  private windowIds = 0;
+  private readonly setup: WorkerSetup;
 
   private readonly heapMb: number | undefined;
 
@@ -104,9 +91,8 @@ class Pool implements Cleaner {
     this.heapMb = settings.workerHeapMb;
     // the rules as already selected, validated and option-merged here: workers compile them without reading rule files
     // (without their examples and description: a worker never reads them, and ten thousand rules' examples add up)
-    this.setup = { settings, rules: rules.map((r) => ({ spec: { ...r.spec, description: "", examples: { remove: [], keep: [] } }, source: r.meta.source })), poolSize: size };
-    // one worker now, the others when work waits while every worker is busy (a run of small files may need one;
-    // a big file's windows start the others, see askWindow)
+    this.setup = { settings, rules: rules.map((r) => ({ spec: { ...r.spec, description: "", examples: { remove: [], keep: [] } }, source: r.meta.source })) };
+    // one worker now, the others when work waits while every worker is busy (a run of one big file needs one)
     this.slots.push(this.spawn());
     // this thread never runs the rules: once its caller drops them, their compiled regexes can go
     releaseCompiledMatchers();
@@ -114,66 +100,19 @@ class Pool implements Cleaner {
 
   private spawn(): Slot {
     const limits = { maxYoungGenerationSizeMb: WORKER_YOUNG_MB, ...(this.heapMb ? { maxOldGenerationSizeMb: this.heapMb } : {}) };
-    const signal = new Int32Array(new SharedArrayBuffer(4));
-    const worker = new Worker(workerEntry(), { workerData: { ...this.setup, signal }, resourceLimits: limits });
-    const slot: Slot = { worker, inFlight: new Map(), signal, writingBig: false };
-    worker.on("message", (msg: WorkerPost) => {
-      if (msg.kind === "ask") return this.askWindow(slot, msg);
-      if (msg.kind === "returned") {
-        // reached the worker while it writes a big file: to the front of the queue, for another worker
-        const job = slot.inFlight.get(keyOf(msg.req));
-        if (job) slot.inFlight.delete(keyOf(msg.req)), this.queue.unshift(job);
-        return this.pump();
-      }
-      if (msg.kind === "file") slot.writingBig = false;
-      const job = slot.inFlight.get(replyKey(msg));
+    const worker = new Worker(workerEntry(), { workerData: this.setup, resourceLimits: limits });
+    const slot: Slot = { worker, inFlight: new Map() };
+    worker.on("message", (reply: WorkerReply) => {
+      const id = reply.outcome.id;
+      const job = slot.inFlight.get(id);
       if (!job) return;
-      slot.inFlight.delete(replyKey(msg));
-      job.resolve(msg);
+      slot.inFlight.delete(id);
+      job.resolve(reply);
       this.pump();
     });
     worker.on("error", () => undefined); // the exit handler does the work
     worker.on("exit", (code) => this.lost(slot, code));
     return slot;
-  }
-
-  private post(slot: Slot, msg: WorkerMessage): void {
-    slot.worker.postMessage(msg, transferOf(msg));
-    Atomics.add(slot.signal, 0, 1);
-    Atomics.notify(slot.signal, 0);
-  }
-
-  /**
-   * A worker writing a big file asks for a window to be cleaned: sent at once (not queued
-   * behind files: the writer waits for it) to the least busy other worker, whose answer is
-   * posted back to the writer under the writer's own id.
-   */
-  private askWindow(from: Slot, ask: Extract<WorkerPost, { kind: "ask" }>): void {
-    from.writingBig = true;
-    const req: WorkerRequest = { kind: "window", id: this.windowIds++, bytes: ask.bytes, path: ask.path };
-    const resolve = (reply: WorkerReply) => {
-      // the writer may have stopped meanwhile (its replacement never asked for this window)
-      if (this.slots.includes(from)) this.post(from, { kind: "cleaned", result: { ...(reply.outcome as HelperResult), id: ask.id } });
-    };
-    const to = this.helperFor(from);
-    to.inFlight.set(keyOf(req), { req, resolve });
-    this.post(to, req);
-  }
-
-  /**
-   * Who cleans a window for `from`: the least busy worker not writing a big file, a new one while
-   * the pool may grow, else another writer (it cleans windows of others while it waits for its
-   * own), else `from` itself.
-   */
-  private helperFor(from: Slot): Slot {
-    const least = (ok: (s: Slot) => boolean) => {
-      let best: Slot | undefined;
-      for (const s of this.slots) if (s !== from && ok(s) && (!best || s.inFlight.size < best.inFlight.size)) best = s;
-      return best;
-    };
-    let best = least((s) => !s.writingBig);
-    if ((!best || best.inFlight.size > 0) && !this.closing && this.slots.length < this.size) this.slots.push((best = this.spawn()));
-    return best ?? least(() => true) ?? from;
   }
 
   /** A worker died (crash, out of memory, terminated): fail what it held, replace it. */
@@ -188,9 +127,6 @@ class Pool implements Cleaner {
           /* not created yet, or already renamed */
         }
         job.resolve({ kind: "file", outcome: { id: job.req.task.id, ok: false, reason: `the worker thread cleaning it stopped (exit code ${code}); the file is either untouched or fully written` } });
-      } else if (job.req.kind === "window") {
-        // the writer cleans the window itself
-        job.resolve({ kind: "window", outcome: { id: job.req.id, ok: false, error: `worker thread stopped (exit code ${code})` } });
       } else {
         job.resolve({ kind: "text", outcome: { id: job.req.id, result: { text: job.req.text, spans: [], changed: false }, error: `worker thread stopped (exit code ${code})` } });
       }
@@ -209,19 +145,18 @@ class Pool implements Cleaner {
   private failUnrun(job: Job): void {
     const reason = "no worker thread left to clean it";
     if (job.req.kind === "file") job.resolve({ kind: "file", outcome: { id: job.req.task.id, ok: false, reason } });
-    else if (job.req.kind === "window") job.resolve({ kind: "window", outcome: { id: job.req.id, ok: false, error: reason } });
     else job.resolve({ kind: "text", outcome: { id: job.req.id, result: { text: job.req.text, spans: [], changed: false }, error: reason } });
   }
 
   private pump(): void {
     while (this.queue.length > 0) {
       let best: Slot | undefined;
-      for (const s of this.slots) if (!s.writingBig && s.inFlight.size < PER_WORKER && (!best || s.inFlight.size < best.inFlight.size)) best = s;
+      for (const s of this.slots) if (s.inFlight.size < PER_WORKER && (!best || s.inFlight.size < best.inFlight.size)) best = s;
       if ((!best || best.inFlight.size > 0) && !this.closing && this.slots.length < this.size) this.slots.push((best = this.spawn()));
       if (!best) return;
       const job = this.queue.shift()!;
-      best.inFlight.set(keyOf(job.req), job);
-      this.post(best, job.req);
+      best.inFlight.set(reqId(job.req), job);
+      best.worker.postMessage(job.req);
     }
   }
 

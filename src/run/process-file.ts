@@ -9,7 +9,7 @@ import type { RuleOptions } from "../config/select.js";
 import type { CorpusCounts } from "../corpus/counts.js";
 import type { CompiledRule } from "../rules/types.js";
 import { cleanDocument } from "./document.js";
-import { cleanInOrder, cleanWindow, readWindows, type WindowHelpers } from "./windows.js";
+import { readWindows } from "./windows.js";
 import type { GuardOptions } from "./guard.js";
 
 /** Settings every cleaner (in-process or worker thread) runs with; plain data, sent to workers. */
@@ -98,7 +98,7 @@ function checkOverwrite(task: FileTask): string | undefined {
  * worker thread (or --jobs 1), where sync calls avoid a thread-pool round
  * trip per system call.
  */
-export function processFile(task: FileTask, rules: readonly CompiledRule[], settings: RunSettings, counts?: CorpusCounts, helpers?: WindowHelpers): FileOutcome {
+export function processFile(task: FileTask, rules: readonly CompiledRule[], settings: RunSettings, counts?: CorpusCounts): FileOutcome {
   const { id } = task;
   try {
     let read: { bytes: Buffer; text: string };
@@ -106,7 +106,7 @@ export function processFile(task: FileTask, rules: readonly CompiledRule[], sett
       read = readTextSync(task.path, { symlink: task.symlink, maxBytes: settings.windowBytes });
     } catch (e) {
       // larger than a window: cleaned window by window
-      if (e instanceof FileTooLarge) return processInWindows(task, rules, settings, counts, helpers);
+      if (e instanceof FileTooLarge) return processInWindows(task, rules, settings, counts);
       throw e;
     }
     const { bytes, text } = read;
@@ -157,29 +157,29 @@ function checkOutput(task: FileTask): void {
  * does not grow with the file. Each window is cleaned, and guarded, as a
  * document of its own. The output streams into the temporary file that is
  * renamed into place at the end, as for any file; in place, an unchanged file
- * is left as it is. With `helpers` (the other worker threads of a pool), they
- * clean windows too while this thread reads, cleans and writes them in order:
- * the output is the same bytes.
+ * is left as it is.
  */
-function processInWindows(task: FileTask, rules: readonly CompiledRule[], settings: RunSettings, counts?: CorpusCounts, helpers?: WindowHelpers): FileOutcome {
+function processInWindows(task: FileTask, rules: readonly CompiledRule[], settings: RunSettings, counts?: CorpusCounts): FileOutcome {
   const { id } = task;
   const summary: FileSummary = { bytesIn: 0, bytesRemoved: 0, linesRemoved: 0, changed: false, removals: [] };
   const byRule = new Map<string, RuleRemovals>();
   const guards: string[] = [];
   const hash = createHash("sha256");
   let windows = 0;
-  const here = (text: string) => cleanWindow(text, rules, settings.guard, counts?.forDocument(task.path));
   const writeWindows = (fd: number): boolean => {
-    for (const w of cleanInOrder(readWindows(task.path, settings.windowBytes), task.path, here, helpers)) {
+    for (const text of readWindows(task.path, settings.windowBytes)) {
       windows++;
-      summary.bytesIn += w.summary.bytesIn;
-      summary.bytesRemoved += w.summary.bytesRemoved;
-      summary.linesRemoved += w.summary.linesRemoved;
-      summary.changed ||= w.summary.changed;
-      for (const [ruleId, category, bytes, spans] of w.summary.removals) tallyRemoval(byRule, ruleId, category, bytes, spans);
-      if (w.guarded) guards.push(`window ${windows}: ${w.guarded}`);
-      writeSync(fd, w.bytes);
-      hash.update(w.bytes);
+      const doc = cleanDocument(text, rules, settings.guard, counts?.forDocument(task.path));
+      const s = summarize(text, doc.result);
+      summary.bytesIn += s.bytesIn;
+      summary.bytesRemoved += s.bytesRemoved;
+      summary.linesRemoved += s.linesRemoved;
+      summary.changed ||= s.changed;
+      for (const [ruleId, category, bytes, spans] of s.removals) tallyRemoval(byRule, ruleId, category, bytes, spans);
+      if (doc.guarded) guards.push(`window ${windows}: ${doc.guarded}`);
+      const out = Buffer.from(doc.result.text, "utf8");
+      writeSync(fd, out);
+      hash.update(out);
     }
     summary.removals = [...byRule.values()];
     return !task.inPlace || summary.changed;

@@ -1,9 +1,5 @@
 import { closeSync, readSync } from "node:fs";
 import { formatMB, InputError, notUtf8, openTextSync, refuseNonText } from "../io/read-text.js";
-import { summarize, type FileSummary } from "../report/stats.js";
-import type { CompiledRule, CorpusStats } from "../rules/types.js";
-import { cleanDocument } from "./document.js";
-import type { GuardOptions } from "./guard.js";
 
 /**
  * Where to end a window of `text` at about `limit` characters: after a blank
@@ -78,83 +74,5 @@ export function* readWindows(path: string, windowChars: number, chunkBytes = 1 <
     }
   } finally {
     closeSync(fd);
-  }
-}
-
-/** One window cleaned: what is written for it and what it adds to the file's summary. */
-export interface CleanedWindow {
-  /** The window's output, UTF-8 (its own buffer: it may be transferred between threads). */
-  bytes: Uint8Array;
-  summary: FileSummary;
-  /** Why the content guard left the window unchanged. */
-  guarded?: string;
-}
-
-
-/** Clean one window as a document of its own: the same code on the thread writing the file and on a helper. */
-export function cleanWindow(text: string, rules: readonly CompiledRule[], guard: GuardOptions | false, corpus?: CorpusStats): CleanedWindow {
-  const doc = cleanDocument(text, rules, guard, corpus);
-  return { bytes: encoder.encode(doc.result.text), summary: summarize(text, doc.result), ...(doc.guarded ? { guarded: doc.guarded } : {}) };
-}
-
-/** A window sent to another thread came back cleaned, or failed there (`error`). */
-export type HelperResult = { id: number; ok: true; window: CleanedWindow } | { id: number; ok: false; error: string };
-
-/** Other threads that clean windows of the file this thread is writing (worker threads of a pool). */
-export interface WindowHelpers {
-  /** How many windows to keep with the helpers at a time. */
-  readonly capacity: number;
-  /** Send a window to be cleaned elsewhere; returns the id its result comes back with. */
-  send(text: string, path: string): number;
-  /** The next result that came back (waiting for one when `wait`), or undefined. */
-  take(wait: boolean): HelperResult | undefined;
-}
-
-/**
- * The windows cleaned, in order. With helpers, up to `capacity` windows are
- * cleaned by them while this thread cleans the next ones itself; at most
- * `capacity + 2` windows are held here (memory stays bounded). A window a
- * helper could not clean (its thread stopped) is cleaned here, so an error
- * is the one the sequential path raises.
- */
-export function* cleanInOrder(texts: Iterable<string>, path: string, here: (text: string) => CleanedWindow, helpers?: WindowHelpers): Generator<CleanedWindow> {
-  if (!helpers || helpers.capacity <= 0) {
-    for (const text of texts) yield here(text);
-    return;
-  }
-  interface Pending {
-    text?: string;
-    done?: CleanedWindow;
-  }
-  const queue: Pending[] = [];
-  const away = new Map<number, Pending>();
-  const settle = (r: HelperResult | undefined) => {
-    const p = r && away.get(r.id);
-    if (!p) return; // a result of an earlier file
-    away.delete(r.id);
-    p.done = r.ok ? r.window : here(p.text!);
-    p.text = undefined;
-  };
-  const it = texts[Symbol.iterator]();
-  let more = true;
-  try {
-    for (;;) {
-      for (let r; (r = helpers.take(false)); ) settle(r);
-      while (queue[0]?.done) yield queue.shift()!.done!;
-      if (!more && queue.length === 0) return;
-      if (more && queue.length < helpers.capacity + 2) {
-        const next = it.next();
-        if (next.done) more = false;
-        else if (away.size < helpers.capacity) {
-          const p: Pending = { text: next.value };
-          queue.push(p);
-          away.set(helpers.send(next.value, path), p);
-        } else queue.push({ done: here(next.value) });
-        continue;
-      }
-      settle(helpers.take(true));
-    }
-  } finally {
-    it.return?.(); // stopped early: the reader closes its file
   }
 }
