@@ -91,7 +91,7 @@ describe("RuleIndex", () => {
     );
   });
 
-  it("does not change what a rule proposes on wrapped text (paragraphs judged joined)", () => {
+  it("does not change what a rule proposes on wrapped text (paragraphs scanned and judged joined), with and without a focus", () => {
     // example lines run together and wrapped like a text-mode browser's output
     const wrap = (words: string[], width: number) => {
       const out: string[] = [];
@@ -109,13 +109,16 @@ describe("RuleIndex", () => {
       .map(([ls, width]) => [PROSE, ...ls, PROSE, PROSE].map((p) => wrap(p.split(/\s+/).filter(Boolean), width)).join("\n\n"));
     let seen = 0;
     fc.assert(
-      fc.property(wrapped, (text) => {
+      fc.property(wrapped, fc.array(fc.boolean(), { maxLength: 60 }), (text, focusBits) => {
         const d = makeDocument(text);
         const lines = analyse(d);
         if (lines.some((l) => !l.paraFirst)) seen++;
-        const plain: RuleContext = { doc: d, lines, removed: [] };
-        const indexed: RuleContext = { ...plain, candidates: index.scan(lines) };
-        for (const rule of rules) if (rule.meta.kind !== "structural") expect(rule.propose(indexed), rule.meta.id).toEqual(rule.propose(plain));
+        // a later pass looks only at lines a cut touched: a wrapped paragraph is looked at when one of its lines is
+        for (const focus of [undefined, lines.map((_, i) => focusBits[i] ?? false)]) {
+          const plain: RuleContext = { doc: d, lines, removed: [], focus };
+          const indexed: RuleContext = { ...plain, candidates: index.scan(lines, focus) };
+          for (const rule of rules) if (rule.meta.kind !== "structural") expect(rule.propose(indexed), rule.meta.id).toEqual(rule.propose(plain));
+        }
       }),
       { numRuns: 60 },
     );

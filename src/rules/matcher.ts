@@ -6,14 +6,17 @@ import { LiteralScanner } from "./index/scanner.js";
 import { moreSelective, necessaryLiterals } from "./literals.js";
 import type { MatchSpec } from "./types.js";
 
+/** What a matcher looks at: a line's facts (LineInfo), or a wrapped paragraph's joined text in the same form. */
+export type MatchInput = Pick<LineInfo, "blank" | "content" | "lower" | "key">;
+
 /** Compiled form of a MatchSpec: decides whether a line matches. */
 export interface LineMatcher {
-  test(info: LineInfo): boolean;
+  test(info: MatchInput): boolean;
   /**
    * Same answer as `test`, without the matcher's own literal prefilter: for lines the
    * rule index already picked (src/rules/index/), where the prefilter would repeat its work.
    */
-  verify(info: LineInfo): boolean;
+  verify(info: MatchInput): boolean;
   /** Like test, on a bare string (a glued segment of a line). */
   testText(text: string): boolean;
   /** What the rule index needs to know to find the lines this matcher may match. */
@@ -417,7 +420,7 @@ function buildMatcher(spec: MatchSpec | undefined, exceptions?: readonly string[
     }
     return hit && !(except !== undefined && except.test(content));
   };
-  const verify = (info: LineInfo) => !info.blank && testText(info.content, info.key, info.lower);
+  const verify = (info: MatchInput) => !info.blank && testText(info.content, info.key, info.lower);
   return {
     plan: { phrases, regex, literals, maxLength },
     verify,

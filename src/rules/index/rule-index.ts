@@ -1,9 +1,10 @@
 import { PHRASE_MAX_LENGTH, type LineInfo } from "../../engine/features.js";
 import type { LineMatcher } from "../matcher.js";
+import { paragraphEnd, paragraphFocused, paragraphInput } from "../kinds/wrapped.js";
 import type { CompiledRule } from "../types.js";
 import { LiteralScanner } from "./scanner.js";
 
-/** For a matcher a rule declared in `scans`: the lines it may match, ascending; undefined for a matcher the index does not hold. */
+/** For a matcher a rule declared in `scans`: the lines it may match (a wrapped paragraph: its first line), ascending; undefined for a matcher the index does not hold. */
 export type Candidates = (matcher: LineMatcher) => readonly number[] | undefined;
 
 /**
@@ -67,7 +68,11 @@ export class RuleIndex {
     return this.ids.size;
   }
 
-  /** Each matcher's candidate lines among `lines` (only lines marked in `focus`, when given). */
+  /**
+   * Each matcher's candidate lines among `lines` (only lines marked in `focus`, when given). A wrapped
+   * paragraph (text-mode browser output) is scanned as one, its lines' content joined as the rules
+   * judge it, and is a candidate under its first line.
+   */
   scan(lines: readonly LineInfo[], focus?: readonly boolean[]): Candidates {
     const lists: number[][] = Array.from({ length: this.ids.size }, () => []);
     const mark = new Int32Array(this.ids.size).fill(-1);
@@ -78,19 +83,26 @@ export class RuleIndex {
         lists[m]!.push(line);
       }
     };
-    for (const info of lines) {
-      const i = info.index;
-      if (info.blank || (focus && !focus[i])) continue;
+    for (let i = 0; i < lines.length; ) {
+      if (lines[i]!.blank) {
+        i++;
+        continue;
+      }
+      const first = i;
+      const last = paragraphEnd(lines, first);
+      i = last + 1;
+      if (focus && !paragraphFocused(focus, first, last)) continue;
+      const info = first === last ? lines[first]! : paragraphInput(lines, first, last);
       const len = info.content.length;
       if (len <= PHRASE_MAX_LENGTH && byPhrase.size > 0) {
         const hits = byPhrase.get(info.key);
-        if (hits) for (const m of hits) add(m, i);
+        if (hits) for (const m of hits) add(m, first);
       }
       if (scanner && len <= scanLimit) {
         const count = scanner.scan(info.lower);
-        for (let k = 0; k < count; k++) for (const m of byLiteral[scanner.found[k]!]!) if (len <= maxLength[m]!) add(m, i);
+        for (let k = 0; k < count; k++) for (const m of byLiteral[scanner.found[k]!]!) if (len <= maxLength[m]!) add(m, first);
       }
-      if (len <= alwaysLimit) for (const m of always) if (len <= maxLength[m]!) add(m, i);
+      if (len <= alwaysLimit) for (const m of always) if (len <= maxLength[m]!) add(m, first);
     }
     return (matcher) => {
       const id = this.ids.get(matcher);

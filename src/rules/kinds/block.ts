@@ -1,8 +1,8 @@
 import type { LineInfo } from "../../engine/features.js";
 import type { Proposal } from "../../engine/spans.js";
-import { compileMatcher } from "../matcher.js";
+import { compileMatcher, type MatchInput } from "../matcher.js";
 import type { RuleBehaviour, RuleContext, RuleMeta, RuleSpec } from "../types.js";
-import { linesToJudge, paragraphOf, paragraphText } from "./wrapped.js";
+import { paragraphFocused, paragraphInput, paragraphOf } from "./wrapped.js";
 
 /** Where a scraper glued two sentences together: "…difference.Nato defence…". */
 const GLUE = /(?<=[\p{Ll}\p{N})”"'’][.!?…])(?=[\p{Lu}“"‘])/u;
@@ -30,23 +30,19 @@ export function blockRule(meta: RuleMeta, spec: RuleSpec): RuleBehaviour {
     const take = (first: number, last: number) => {
       for (let k = first; k <= last; k++) out.push({ start: lines[k]!.line.start, end: lines[k]!.line.next, ruleId: meta.id, category: meta.category });
     };
-    /** Paragraph [first, last] judged as one: a single line by `single`, a wrapped paragraph's joined text by `joined`. */
-    const judge = (first: number, last: number, single: (info: LineInfo) => boolean, joined: (text: string) => boolean) =>
-      first === last ? single(lines[first]!) : joined(paragraphText(lines, first, last));
-    const isStartText = (text: string) => start.testText(text);
-    const belongs = (first: number, last: number) =>
-      judge(first, last, (info) => start.test(info) || member.test(info), (text) => start.testText(text) || member.testText(text));
-    // start lines: among the rule index's candidates, or any line
+    /** Paragraph [first, last] as a matcher sees it: the line itself, or a wrapped paragraph's joined text. */
+    const input = (first: number, last: number): MatchInput => (first === last ? lines[first]! : paragraphInput(lines, first, last));
+    const belongs = (first: number, last: number) => start.test(input(first, last)) || member.test(input(first, last));
+    // start lines: the rule index's candidates (a wrapped paragraph: its first line), verified; or any line, fully tested
     const picked = ctx.candidates?.(start);
     const isStart = picked ? start.verify : start.test;
     let done = -1; // last line index already covered by a block
-    let judged = -1; // last line of the last wrapped paragraph judged as a start
-    for (const i of linesToJudge(lines, picked)) {
-      if (i <= done || i <= judged || (ctx.focus && !ctx.focus[i])) continue;
+    let seen = -1; // last line of the last paragraph looked at
+    for (const i of picked ?? lines.keys()) {
+      if (i <= done || i <= seen) continue;
       const [first, last] = paragraphOf(lines, i);
-      if (first <= done) continue;
-      if (first < last) judged = last;
-      if (!judge(first, last, isStart, isStartText)) continue;
+      seen = last;
+      if (first <= done || (ctx.focus && !paragraphFocused(ctx.focus, first, last)) || !isStart(input(first, last))) continue;
       take(first, last);
       // upwards
       let budget = before;
@@ -74,8 +70,8 @@ export function blockRule(meta: RuleMeta, spec: RuleSpec): RuleBehaviour {
           continue;
         }
         const [pf, pl] = paragraphOf(lines, j);
-        if (judge(pf, pl, (l) => start.test(l), isStartText)) budget = after;
-        else if (budget > 0 && judge(pf, pl, (l) => member.test(l), (text) => member.testText(text))) budget--;
+        if (start.test(input(pf, pl))) budget = after;
+        else if (budget > 0 && member.test(input(pf, pl))) budget--;
         else {
           if (pf === pl && (budget > 0 || after > 0)) {
             const head = info.line.text.split(GLUE, 1)[0]!;

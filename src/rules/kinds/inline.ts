@@ -1,6 +1,7 @@
 import type { Proposal } from "../../engine/spans.js";
 import { compileMatcher, compileRegex } from "../matcher.js";
 import type { RuleBehaviour, RuleContext, RuleMeta, RuleSpec } from "../types.js";
+import { hasWrappedParagraphs } from "./wrapped.js";
 
 /**
  * An inline rule removes the spans of a line that `pattern` matches (only the
@@ -13,8 +14,9 @@ export function inlineRule(meta: RuleMeta, spec: RuleSpec): RuleBehaviour {
   const except = spec.exceptions?.length ? compileMatcher({ contains: spec.exceptions }) : undefined;
   const propose = (ctx: RuleContext): Proposal[] => {
     const out: Proposal[] = [];
-    // with `match`, only its candidate lines (the pattern runs on the whole line, markers included: no prefilter of its own)
-    const picked = only && ctx.candidates?.(only);
+    // with `match`, only its candidate lines (the pattern runs on the whole line, markers included: no prefilter of its own);
+    // the index gives a wrapped paragraph as its first line, and this rule works line by line
+    const picked = only && !hasWrappedParagraphs(ctx.lines) ? ctx.candidates?.(only) : undefined;
     for (const info of picked ? picked.map((i) => ctx.lines[i]!) : ctx.lines) {
       if (info.blank || (ctx.focus && !ctx.focus[info.index]) || (only && !only.test(info)) || (except && except.test(info))) continue;
       const { text, start } = info.line;

@@ -2,7 +2,7 @@ import type { LineInfo } from "../../engine/features.js";
 import type { Proposal } from "../../engine/spans.js";
 import { compileMatcher } from "../matcher.js";
 import type { RuleBehaviour, RuleContext, RuleMeta, RuleSpec } from "../types.js";
-import { linesToJudge, paragraphOf, paragraphText } from "./wrapped.js";
+import { paragraphFocused, paragraphInput, paragraphOf } from "./wrapped.js";
 
 /**
  * A line rule removes every whole line that its `match` accepts. A line of a
@@ -16,22 +16,20 @@ export function lineRule(meta: RuleMeta, spec: RuleSpec): RuleBehaviour {
   return {
     scans: [matcher],
     propose: (ctx: RuleContext): Proposal[] => {
+      const { lines, focus } = ctx;
       const out: Proposal[] = [];
-      let done = -1; // the last line of the last paragraph judged
-      const judge = (i: number, single: (info: LineInfo) => boolean) => {
-        if (i <= done || (ctx.focus && !ctx.focus[i])) return;
-        const [first, last] = paragraphOf(ctx.lines, i);
-        if (first === last) {
-          if (single(ctx.lines[i]!)) out.push(span(ctx.lines[i]!, ctx.lines[i]!));
-          return;
-        }
-        done = last;
-        if (matcher.testText(paragraphText(ctx.lines, first, last))) out.push(span(ctx.lines[first]!, ctx.lines[last]!));
-      };
+      // the rule index's candidates (a wrapped paragraph: its first line) passed its prefilter and are
+      // verified; without an index every line gets the full test
       const picked = ctx.candidates?.(matcher);
-      // a candidate of the rule index passed its prefilter: verify it; any other line gets the full test
-      const single = picked ? matcher.verify : matcher.test;
-      for (const i of linesToJudge(ctx.lines, picked)) judge(i, single);
+      const check = picked ? matcher.verify : matcher.test;
+      let done = -1; // the last line of the last paragraph judged
+      for (const i of picked ?? lines.keys()) {
+        if (i <= done) continue;
+        const [first, last] = paragraphOf(lines, i);
+        done = last;
+        if (focus && !paragraphFocused(focus, first, last)) continue;
+        if (check(first === last ? lines[first]! : paragraphInput(lines, first, last))) out.push(span(lines[first]!, lines[last]!));
+      }
       return out;
     },
   };

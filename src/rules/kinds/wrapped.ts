@@ -1,4 +1,5 @@
-import type { LineInfo } from "../../engine/features.js";
+import { phraseKey, PHRASE_MAX_LENGTH, type LineInfo } from "../../engine/features.js";
+import type { MatchInput } from "../matcher.js";
 
 // A text-mode browser wraps each paragraph over several lines. Line and block rules
 // judge such a paragraph as one: its lines joined are matched, and go together.
@@ -7,44 +8,56 @@ import type { LineInfo } from "../../engine/features.js";
 export function paragraphOf(lines: readonly LineInfo[], i: number): [number, number] {
   let first = i;
   while (first > 0 && !lines[first]!.paraFirst) first--;
+  return [first, paragraphEnd(lines, i)];
+}
+
+/** The last line of the paragraph that line `i` belongs to. */
+export function paragraphEnd(lines: readonly LineInfo[], i: number): number {
   let last = i;
   while (last + 1 < lines.length && !lines[last + 1]!.paraFirst && !lines[last + 1]!.blank) last++;
-  return [first, last];
+  return last;
 }
 
-/** The text of lines first..last joined with spaces (list markers and edge whitespace off), as a rule judges it. */
-export function paragraphText(lines: readonly LineInfo[], first: number, last: number): string {
-  return lines
-    .slice(first, last + 1)
-    .map((l) => l.content)
-    .join(" ");
+/** Whether a later pass looks at lines first..last again (`focus`: the lines a cut touched): it does when one of them is marked. */
+export function paragraphFocused(focus: readonly boolean[], first: number, last: number): boolean {
+  for (let k = first; k <= last; k++) if (focus[k]) return true;
+  return false;
 }
 
-/** Line `i` is one of several lines of a wrapped paragraph. */
-export function inWrappedParagraph(lines: readonly LineInfo[], i: number): boolean {
-  const next = lines[i + 1];
-  return !lines[i]!.paraFirst || (next !== undefined && !next.paraFirst && !next.blank);
+/** A wrapped paragraph's text as a matcher sees a line: its lines' content joined with spaces, with the lower-case and phrase-key forms computed on first use. */
+class ParagraphText implements MatchInput {
+  readonly blank = false;
+  private lowerText?: string;
+  private phrase?: string;
+  constructor(readonly content: string) {}
+  get lower(): string {
+    return (this.lowerText ??= this.content.toLowerCase());
+  }
+  get key(): string {
+    return (this.phrase ??= this.content.length <= PHRASE_MAX_LENGTH ? phraseKey(this.content) : "");
+  }
 }
 
-/** Whether a document has wrapped paragraphs at all (asked by every line and block rule: computed once per document). */
+/** Per document (its line array): the joined paragraphs made so far, by first line (every line and block rule asks for the same ones). */
+const joinedDocs = new WeakMap<readonly LineInfo[], Map<number, ParagraphText>>();
+
+/** Lines first..last (a wrapped paragraph) as one input for a matcher: list markers and edge whitespace off each line, joined with spaces. */
+export function paragraphInput(lines: readonly LineInfo[], first: number, last: number): MatchInput {
+  let joined = joinedDocs.get(lines);
+  if (!joined) joinedDocs.set(lines, (joined = new Map()));
+  let para = joined.get(first);
+  if (!para) {
+    const parts: string[] = [];
+    for (let k = first; k <= last; k++) parts.push(lines[k]!.content);
+    joined.set(first, (para = new ParagraphText(parts.join(" "))));
+  }
+  return para;
+}
+
+/** Whether a document has wrapped paragraphs at all (computed once per document). */
 const wrappedDocs = new WeakMap<readonly LineInfo[], boolean>();
 export function hasWrappedParagraphs(lines: readonly LineInfo[]): boolean {
   let wrapped = wrappedDocs.get(lines);
   if (wrapped === undefined) wrappedDocs.set(lines, (wrapped = lines.some((l) => !l.paraFirst)));
   return wrapped;
-}
-
-/**
- * The lines a rule must look at: the rule index's candidates (`picked`, undefined: every line), and in a
- * document with wrapped paragraphs also every line of a paragraph of several lines (the index scanned single
- * lines, not the joined text of a wrapped paragraph).
- */
-export function linesToJudge(lines: readonly LineInfo[], picked: readonly number[] | undefined): Iterable<number> {
-  if (!picked) return lines.keys();
-  if (!hasWrappedParagraphs(lines)) return picked;
-  const isCandidate = new Uint8Array(lines.length);
-  for (const i of picked) isCandidate[i] = 1;
-  const out: number[] = [];
-  for (let i = 0; i < lines.length; i++) if (isCandidate[i] || inWrappedParagraph(lines, i)) out.push(i);
-  return out;
 }
