@@ -92,7 +92,7 @@ export class RuleIndex {
       const last = paragraphEnd(lines, first);
       i = last + 1;
       if (focus && !paragraphFocused(focus, first, last)) continue;
-      const info = first === last ? lines[first]! : paragraphInput(lines, first, last);
+      const info = paragraphInput(lines, first, last);
       const len = info.content.length;
       if (len <= PHRASE_MAX_LENGTH && byPhrase.size > 0) {
         const hits = byPhrase.get(info.key);

@@ -1,6 +1,6 @@
 import type { LineInfo } from "../../engine/features.js";
 import type { Proposal } from "../../engine/spans.js";
-import { compileMatcher, type MatchInput } from "../matcher.js";
+import { compileMatcher } from "../matcher.js";
 import type { RuleBehaviour, RuleContext, RuleMeta, RuleSpec } from "../types.js";
 import { paragraphFocused, paragraphInput, paragraphOf } from "./wrapped.js";
 
@@ -30,8 +30,7 @@ export function blockRule(meta: RuleMeta, spec: RuleSpec): RuleBehaviour {
     const take = (first: number, last: number) => {
       for (let k = first; k <= last; k++) out.push({ start: lines[k]!.line.start, end: lines[k]!.line.next, ruleId: meta.id, category: meta.category });
     };
-    /** Paragraph [first, last] as a matcher sees it: the line itself, or a wrapped paragraph's joined text. */
-    const input = (first: number, last: number): MatchInput => (first === last ? lines[first]! : paragraphInput(lines, first, last));
+    const input = (first: number, last: number) => paragraphInput(lines, first, last);
     const belongs = (first: number, last: number) => start.test(input(first, last)) || member.test(input(first, last));
     // start lines: the rule index's candidates (a wrapped paragraph: its first line), verified; or any line, fully tested
     const picked = ctx.candidates?.(start);

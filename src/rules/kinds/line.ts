@@ -28,7 +28,7 @@ export function lineRule(meta: RuleMeta, spec: RuleSpec): RuleBehaviour {
         const [first, last] = paragraphOf(lines, i);
         done = last;
         if (focus && !paragraphFocused(focus, first, last)) continue;
-        if (check(first === last ? lines[first]! : paragraphInput(lines, first, last))) out.push(span(lines[first]!, lines[last]!));
+        if (check(paragraphInput(lines, first, last))) out.push(span(lines[first]!, lines[last]!));
       }
       return out;
     },

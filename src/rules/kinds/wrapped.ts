@@ -41,8 +41,12 @@ class ParagraphText implements MatchInput {
 /** Per document (its line array): the joined paragraphs made so far, by first line (every line and block rule asks for the same ones). */
 const joinedDocs = new WeakMap<readonly LineInfo[], Map<number, ParagraphText>>();
 
-/** Lines first..last (a wrapped paragraph) as one input for a matcher: list markers and edge whitespace off each line, joined with spaces. */
+/**
+ * Paragraph first..last as a matcher sees it: a single line itself; the lines of a wrapped paragraph
+ * as one input, list markers and edge whitespace off each line, joined with spaces.
+ */
 export function paragraphInput(lines: readonly LineInfo[], first: number, last: number): MatchInput {
+  if (first === last) return lines[first]!;
   let joined = joinedDocs.get(lines);
   if (!joined) joinedDocs.set(lines, (joined = new Map()));
   let para = joined.get(first);
