@@ -239,20 +239,19 @@ export const authorBio = defineAlgorithm({
     const bioRe = bioSource === undefined ? undefined : new RegExp(bioSource, "iu");
     // V8 runs such a word alternation several times slower under `iu` than a literal scan takes
     const mayHoldBioWord = bioSource === undefined ? undefined : bioWordFilter(bioSource);
-    const textOf = (p: Paragraph) => p.lines.map((l) => l.content).join(" ");
     const headingCache = new WeakMap<Paragraph, boolean>();
     const isHeading = (p: Paragraph) => {
       if (p.words > labelWords) return false;
       let heading = headingCache.get(p);
       if (heading === undefined) {
-        const t = bare(textOf(p));
+        const t = bare(p.text);
         headingCache.set(p, (heading = headingSet.has(words(t)) || headingRe.some((r) => r.test(t))));
       }
       return heading;
     };
     return (ctx: RuleContext, emit) => {
       const paras = paragraphs(ctx).filter((p) => p.words > 0 || p.removed);
-      const texts = paras.map(textOf);
+      const texts = paras.map((p) => p.text);
       const isProse = (p: Paragraph) => !p.removed && p.end && p.words >= proseWords;
       const isLabel = (p: Paragraph) => !p.end && p.words <= labelWords;
       const boilerplate = (q: Paragraph | undefined) => q !== undefined && (q.removed || isLabel(q) || isHeading(q));

@@ -1,5 +1,6 @@
 import type { LineInfo } from "../../engine/features.js";
 import type { RuleContext } from "../types.js";
+import { paragraphEnd, paragraphInput } from "../kinds/wrapped.js";
 import { listItems } from "./shapes.js";
 
 /**
@@ -9,6 +10,8 @@ import { listItems } from "./shapes.js";
 export interface Paragraph {
   /** Its lines (non-blank, in order). */
   readonly lines: readonly LineInfo[];
+  /** Its lines' content joined with spaces, as line rules judge it (paragraphInput). */
+  readonly text: string;
   readonly words: number;
   /** Ends like a sentence. */
   readonly end: boolean;
@@ -22,18 +25,21 @@ export interface Paragraph {
 export function paragraphs(ctx: RuleContext): Paragraph[] {
   const { lines, removed } = ctx;
   const listed = listItems(lines, removed);
-  const groups: LineInfo[][] = [];
-  for (const l of lines) {
-    if (l.blank) continue;
-    const last = groups.at(-1);
-    if (!l.paraFirst && last && last.at(-1)!.index === l.index - 1) last.push(l);
-    else groups.push([l]);
+  const out: Paragraph[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.blank) continue;
+    // the loop steps over whole paragraphs: line i is the first of its paragraph
+    const last = paragraphEnd(lines, i);
+    const g = lines.slice(i, last + 1);
+    out.push({
+      lines: g,
+      text: paragraphInput(lines, i, last).content,
+      words: g[0]!.paraWords,
+      end: g[0]!.paraEnd,
+      removed: g.every((l) => removed[l.index] === true),
+      listed: g.some((l) => listed[l.index] === true),
+    });
+    i = last;
   }
-  return groups.map((g) => ({
-    lines: g,
-    words: g[0]!.paraWords,
-    end: g[0]!.paraEnd,
-    removed: g.every((l) => removed[l.index] === true),
-    listed: g.some((l) => listed[l.index] === true),
-  }));
+  return out;
 }
