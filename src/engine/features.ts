@@ -106,18 +106,22 @@ const isSpace = (c: number) => c <= 32 || c === 0xa0 || (c >= 0x2000 && c <= 0x2
 /** ASCII punctuation and the general-punctuation block (dashes, bullets, quotes) do not make a word. */
 const isPunct = (c: number) => (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126) || (c >= 0x2010 && c <= 0x2027) || c === 0xab || c === 0xbb || c === 0xb7;
 
-/** Set by countWords: the text it counted has a character of the blocks CJK scripts live in (U+2E80–D7AF, F900–FAFF, FF00–FFEF), so CJK may need counting. */
-let sawCjkBlock = false;
+/** Whether `s` has a character of the blocks CJK scripts live in (U+2E80–D7AF, F900–FAFF, FF00–FFEF): only then may CJK need counting. */
+function inCjkBlocks(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x2e80 && (c <= 0xd7af || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef))) return true;
+  }
+  return false;
+}
 
 /** Whitespace-separated tokens holding at least one letter or digit. */
 function countWords(s: string): number {
   let words = 0;
   let inToken = false;
   let counted = false;
-  sawCjkBlock = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0x2e80 && ((c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef))) sawCjkBlock = true;
     if (isSpace(c)) {
       inToken = false;
       continue;
@@ -171,7 +175,7 @@ export function lineInfo(line: Line): LineInfo {
   const content = line.text.slice(lead).trimEnd();
   const blank = content.length === 0 && !/\S/.test(line.text);
   let words = countWords(content);
-  if (sawCjkBlock) {
+  if (inCjkBlocks(content)) {
     const cjk = content.match(CJK)?.length ?? 0;
     // a run of CJK characters was counted as one token; count its characters instead
     words = countWords(content.replace(CJK, " ")) + cjk / 2;
