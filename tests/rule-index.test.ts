@@ -7,6 +7,7 @@ import { RuleIndex, ruleIndex } from "../src/rules/index/rule-index.js";
 import { LiteralScanner } from "../src/rules/index/scanner.js";
 import { BUILTIN_RULES_DIR, loadRules } from "../src/rules/load.js";
 import { compileMatcher } from "../src/rules/matcher.js";
+import { foldLines } from "./rule-helpers.js";
 import type { RuleContext } from "../src/rules/types.js";
 
 const ALPHABET = ["a", "b", "c", " ", "-", "é", "É", "s", "ſ", "S", "σ", "ς", "Σ", "k", "\u212A", "©", "中", "😀", "İ"];
@@ -93,16 +94,7 @@ describe("RuleIndex", () => {
 
   it("does not change what a rule proposes on wrapped text (paragraphs scanned and judged joined), with and without a focus", () => {
     // example lines run together and wrapped like a text-mode browser's output
-    const wrap = (words: string[], width: number) => {
-      const out: string[] = [];
-      let line = "";
-      for (const w of words) {
-        if (line && line.length + 1 + w.length > width) (out.push(line), (line = w));
-        else line = line ? `${line} ${w}` : w;
-      }
-      if (line) out.push(line);
-      return out.join("\n");
-    };
+    const wrap = (words: string[], width: number) => foldLines(words.join(" "), width).join("\n");
     const PROSE = "the council said on tuesday that the new line would open next year and that work on the bridge was going well";
     const wrapped = fc
       .tuple(fc.array(fc.constantFrom(...LINES.filter((l) => l.trim())), { minLength: 2, maxLength: 8 }), fc.integer({ min: 40, max: 70 }))

@@ -1,19 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { cleanText } from "../src/engine/clean.js";
-import { compileRule } from "../src/rules/compile.js";
 import { articleEnd } from "../src/rules/structural/article-end.js";
-import type { CompiledRule, RuleSpec } from "../src/rules/types.js";
-
-const source = { file: "test", line: 1, column: 1 };
-const examples = { remove: [], keep: [] };
+import type { CompiledRule } from "../src/rules/types.js";
+import { phraseRule as phrases, structuralRule } from "./rule-helpers.js";
 
 /** The rule under test, with options. */
-const rule = (options: Record<string, unknown> = {}): CompiledRule =>
-  compileRule({ id: "structure/test", kind: "structural", category: "navigation", languages: ["any"], description: "t", algorithm: "article-end", options, examples }, source);
-
-/** A phrase rule that recognises a few boilerplate lines, as the built-in packs do. */
-const phrases = (category: string, list: string[]): CompiledRule =>
-  compileRule({ id: `${category}/test`, kind: "line", category, languages: ["any"], description: "t", match: { phrases: list }, examples } as RuleSpec, source);
+const rule = (options: Record<string, unknown> = {}): CompiledRule => structuralRule("article-end", "navigation", options);
 
 const share = phrases("share", ["Share on Facebook", "Teilen"]);
 const credit = phrases("credit", ["Foto: dpa"]);

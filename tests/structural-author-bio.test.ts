@@ -1,23 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { cleanText } from "../src/engine/clean.js";
-import { compileRule } from "../src/rules/compile.js";
-import type { CompiledRule, RuleSpec } from "../src/rules/types.js";
+import type { CompiledRule } from "../src/rules/types.js";
+import { phraseRule as phrases, structuralRule } from "./rule-helpers.js";
 
-const source = { file: "test", line: 1, column: 1 };
-const examples = { remove: [], keep: [] };
 const headings = { phrases: ["About the author", "Über den Autor"] };
 const bioWords = { contains: ["\\b(?:writer|professor|editor|schreibt|lehrt)"] };
 
 /** The rule under test, with options. */
-const rule = (options: Record<string, unknown> = {}): CompiledRule =>
-  compileRule(
-    { id: "structure/test", kind: "structural", category: "credit", languages: ["any"], description: "t", algorithm: "author-bio", options: { headings, bioWords, ...options }, examples },
-    source,
-  );
-
-/** A phrase rule that recognises a few boilerplate lines, as the built-in packs do. */
-const phrases = (category: string, list: string[]): CompiledRule =>
-  compileRule({ id: `${category}/test`, kind: "line", category, languages: ["any"], description: "t", match: { phrases: list }, examples } as RuleSpec, source);
+const rule = (options: Record<string, unknown> = {}): CompiledRule => structuralRule("author-bio", "credit", { headings, bioWords, ...options });
 
 const share = phrases("share", ["Share on Facebook"]);
 const byline = phrases("credit", ["By Jane Porter"]);

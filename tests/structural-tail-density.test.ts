@@ -1,22 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { cleanText } from "../src/engine/clean.js";
-import { compileRule } from "../src/rules/compile.js";
-import type { CompiledRule } from "../src/rules/types.js";
+import { foldLines as fold, structuralRule } from "./rule-helpers.js";
 
-const source = { file: "test", line: 1, column: 1 };
-const examples = { remove: [], keep: [] };
-const rule: CompiledRule = compileRule({ id: "structure/test", kind: "structural", category: "navigation", languages: ["any"], description: "t", algorithm: "tail-density", options: {}, examples }, source);
-
-/** Fold text at `width` columns at spaces, as a text-mode browser dump does. */
-const fold = (paragraph: string, width: number): string[] => {
-  const out: string[] = [];
-  let line = "";
-  for (const word of paragraph.split(" ")) {
-    if (line && line.length + 1 + word.length > width) (out.push(line), (line = word));
-    else line = line ? `${line} ${word}` : word;
-  }
-  return [...out, line];
-};
+const rule = structuralRule("tail-density", "navigation");
 
 const sentences = [
   "The city council approved the new budget on Tuesday after a debate that lasted well into the night, with the vote held just before midnight.",

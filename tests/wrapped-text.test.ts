@@ -4,20 +4,13 @@ import { analyse, wrapWidth } from "../src/engine/features.js";
 import { cleanText } from "../src/engine/clean.js";
 import { compileRule } from "../src/rules/compile.js";
 import type { RuleSpec } from "../src/rules/types.js";
+import { foldLines, source } from "./rule-helpers.js";
 
 // Text-mode browsers (lynx, w3m) wrap paragraphs at a fixed width. A wrapped
 // paragraph is judged as one: line rules match its lines joined.
 
 /** Fold a paragraph at `width` columns at spaces. */
-const fold = (paragraph: string, width = 60): string => {
-  const out: string[] = [];
-  let line = "";
-  for (const word of paragraph.split(" ")) {
-    if (line && line.length + 1 + word.length > width) (out.push(line), (line = word));
-    else line = line ? `${line} ${word}` : word;
-  }
-  return [...out, line].join("\n");
-};
+const fold = (paragraph: string, width = 60): string => foldLines(paragraph, width).join("\n");
 
 const article = [
   "The city council approved the new budget on Tuesday after a debate that lasted well into the night, with the vote held just before midnight.",
@@ -27,7 +20,6 @@ const article = [
   "When the budget was first presented in the autumn, the council had expected a much larger gap in its accounts than the one it now faces.",
 ];
 
-const source = { file: "test", line: 1, column: 1 };
 const rule = (match: RuleSpec["match"]) =>
   compileRule({ id: "test/rule", kind: "line", category: "consent", languages: ["any"], description: "t", match, examples: { remove: [], keep: [] } } as RuleSpec, source);
 /** A block rule like the built-in "Related" headings: the heading and up to 8 short lines that do not end like a sentence. */
