@@ -24,3 +24,13 @@ export const foldLines = (paragraph: string, width: number): string[] => {
   }
   return [...out, line];
 };
+
+/** The opening paragraphs of a short news story (lines, blank lines between), for tests to add their own paragraphs and boilerplate to. */
+export const councilStory = [
+  "The city council approved the new budget on Tuesday after a debate that lasted well into the night.",
+  "",
+  "Several members of the council criticised the cuts to the library service, which will lose a fifth of its funding.",
+  "",
+  "The mayor said the savings were needed to keep the swimming pool open for another two years at least.",
+  "",
+];

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { cleanText } from "../src/engine/clean.js";
 import { articleEnd } from "../src/rules/structural/article-end.js";
 import type { CompiledRule } from "../src/rules/types.js";
-import { phraseRule as phrases, structuralRule } from "./rule-helpers.js";
+import { councilStory, phraseRule as phrases, structuralRule } from "./rule-helpers.js";
 
 /** The rule under test, with options. */
 const rule = (options: Record<string, unknown> = {}): CompiledRule => structuralRule("article-end", "navigation", options);
@@ -13,12 +13,7 @@ const credit = phrases("credit", ["Foto: dpa"]);
 const clean = (text: string, options: Record<string, unknown> = {}, extra: CompiledRule[] = [share]) => cleanText(text, [rule(options), ...extra]).text;
 
 const article = [
-  "The city council approved the new budget on Tuesday after a debate that lasted well into the night.",
-  "",
-  "Several members of the council criticised the cuts to the library service, which will lose a fifth of its funding.",
-  "",
-  "The mayor said the savings were needed to keep the swimming pool open for another two years at least.",
-  "",
+  ...councilStory,
   "Opposition members called the budget a missed chance and said they would bring the library cuts back to the council in the spring.",
   "",
   "The vote came after three hours of debate in which almost every member of the council spoke at least once, some of them twice.",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cleanText } from "../src/engine/clean.js";
 import type { CompiledRule } from "../src/rules/types.js";
-import { phraseRule as phrases, structuralRule } from "./rule-helpers.js";
+import { councilStory, phraseRule as phrases, structuralRule } from "./rule-helpers.js";
 
 const headings = { phrases: ["About the author", "Über den Autor"] };
 const bioWords = { contains: ["\\b(?:writer|professor|editor|schreibt|lehrt)"] };
@@ -15,12 +15,7 @@ const byline = phrases("credit", ["By Jane Porter"]);
 const clean = (text: string, options: Record<string, unknown> = {}, extra: CompiledRule[] = [share, byline]) => cleanText(text, [rule(options), ...extra]).text;
 
 const story = [
-  "The city council approved the new budget on Tuesday after a debate that lasted well into the night.",
-  "",
-  "Several members of the council criticised the cuts to the library service, which will lose a fifth of its funding.",
-  "",
-  "The mayor said the savings were needed to keep the swimming pool open for another two years at least.",
-  "",
+  ...councilStory,
   "Opposition members called the budget a missed chance and said they would bring the library cuts back in the spring.",
   "",
   "The vote came after three hours of debate in which almost every member of the council spoke at least once.",
