@@ -13,3 +13,16 @@ describe("line features: list markers", () => {
     expect(contents("7. Oktober 2020\n * 27. September 2018\n21. Jan 2022\n2. Teil der Serie\n")).toEqual(["7. Oktober 2020", "27. September 2018", "21. Jan 2022", "Teil der Serie"]);
   });
 });
+
+describe("line features: words", () => {
+  const words = (text: string) => analyse(makeDocument(text)).map((l) => l.words);
+
+  it("counts tokens with a letter or digit, not punctuation on its own", () => {
+    expect(words("Skip to content\n – | 42 ·\nhttps://example.org/a-b ok\n")).toEqual([3, 1, 2]);
+  });
+
+  it("counts CJK characters as half a word each, in any mix with other scripts", () => {
+    // 6 Han characters and 3 kana: 4.5 words; "GDP 增长": 1 + 1; full-width letters are no CJK script: one token
+    expect(words("中国经济增长のこと\nGDP 增长\nＡＢＣ\n中文\u3000English\n")).toEqual([4.5, 2, 1, 2]);
+  });
+});

@@ -39,6 +39,20 @@ export const PHRASE_MAX_LENGTH = 200;
 
 /** List markers; "7. Oktober 2020" is a date, not item 7 (a number, a word and a year). */
 export const MARKER = /^\s*(?:(?:[*•·▪►▸‣◦○●■□\-–—|>»›+]|\d{1,3}[.)](?!\s+\p{L}+\.?\s+\d{4}\b))\s+|\[\d{1,4}\]\s*)*/u;
+/** What MARKER can start with; a line starting with anything else has no marker (most lines: skip the regex). */
+const MARKER_START = /^[\s*•·▪►▸‣◦○●■□\-–—|>»›+\d[]$/u;
+/** Per BMP code unit: 0 not classified yet, 1 may start a marker, 2 cannot. */
+const MARKER_FIRST = new Uint8Array(0x10000);
+
+/** The length of the list markers (and whitespace) MARKER strips from the start of `s`. */
+export function markerLength(s: string): number {
+  if (s.length === 0) return 0;
+  const c = s.charCodeAt(0);
+  let k = MARKER_FIRST[c]!;
+  if (k === 0) k = MARKER_FIRST[c] = MARKER_START.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 2 ? 0 : MARKER.exec(s)![0].length;
+}
+
 /** What phrase keys trim from both ends: whitespace, punctuation, symbols. */
 const EDGE = /^[\s\p{P}\p{S}]$/u;
 const SPACE = /^\s$/u;
@@ -75,9 +89,10 @@ function edgeAt(s: string, i: number, back: boolean): number {
  * Normalise a phrase or a line for whole-line phrase lookup: list markers off, whitespace,
  * punctuation and symbols trimmed from both ends, inner whitespace squeezed to one space,
  * lower case. (Hand-written loops; tests/rule-index-features.test.ts compares them with the regex spelling.)
+ * `lower`: `s.toLowerCase()`, when the caller has it.
  */
-export function phraseKey(s: string): string {
-  let from = MARKER.exec(s)![0].length;
+export function phraseKey(s: string, lower?: string): string {
+  let from = markerLength(s);
   let to = s.length;
   for (let n; from < to && (n = edgeAt(s, from, false)) > 0; ) from += n;
   for (let n; to > from && (n = edgeAt(s, to - 1, true)) > 0; ) to -= n;
@@ -92,7 +107,7 @@ export function phraseKey(s: string): string {
     }
     prev = space;
   }
-  return t.toLowerCase();
+  return t === s && lower !== undefined ? lower : t.toLowerCase();
 }
 
 /** Ends like a sentence: . ! ? … (or CJK) followed only by closing quotes and brackets. */
@@ -106,17 +121,15 @@ const isSpace = (c: number) => c <= 32 || c === 0xa0 || (c >= 0x2000 && c <= 0x2
 /** ASCII punctuation and the general-punctuation block (dashes, bullets, quotes) do not make a word. */
 const isPunct = (c: number) => (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126) || (c >= 0x2010 && c <= 0x2027) || c === 0xab || c === 0xbb || c === 0xb7;
 
-/** Whether `s` has a character of the blocks CJK scripts live in (U+2E80–D7AF, F900–FAFF, FF00–FFEF): only then may CJK need counting. */
-function inCjkBlocks(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x2e80 && (c <= 0xd7af || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef))) return true;
-  }
-  return false;
-}
+/** A code unit of the blocks CJK scripts live in (U+2E80–D7AF, F900–FAFF, FF00–FFEF): only then may CJK need counting. */
+const inCjkBlock = (c: number) => c >= 0x2e80 && (c <= 0xd7af || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef));
 
-/** Whitespace-separated tokens holding at least one letter or digit. */
-function countWords(s: string): number {
+/**
+ * Words: whitespace-separated tokens holding at least one letter or digit; CJK characters count as
+ * half a word each (a run of them is one token to the loop, so a text with a character of the CJK
+ * blocks is counted again with its CJK characters replaced by spaces).
+ */
+function countWords(s: string, cjk = true): number {
   let words = 0;
   let inToken = false;
   let counted = false;
@@ -125,6 +138,10 @@ function countWords(s: string): number {
     if (isSpace(c)) {
       inToken = false;
       continue;
+    }
+    if (cjk && c >= 0x2e80 && inCjkBlock(c)) {
+      const chars = s.match(CJK)?.length ?? 0;
+      return countWords(s.replace(CJK, " "), false) + chars / 2;
     }
     if (!inToken) {
       inToken = true;
@@ -165,22 +182,15 @@ class LineFacts implements LineInfo {
     return (this.lowerText ??= this.content.toLowerCase());
   }
   get key(): string {
-    return (this.phrase ??= this.content.length <= PHRASE_MAX_LENGTH ? phraseKey(this.content) : "");
+    return (this.phrase ??= this.content.length <= PHRASE_MAX_LENGTH ? phraseKey(this.content, this.lower) : "");
   }
 }
 
 export function lineInfo(line: Line): LineInfo {
-  const m = MARKER.exec(line.text);
-  const lead = m ? m[0].length : 0;
+  const lead = markerLength(line.text);
   const content = line.text.slice(lead).trimEnd();
   const blank = content.length === 0 && !/\S/.test(line.text);
-  let words = countWords(content);
-  if (inCjkBlocks(content)) {
-    const cjk = content.match(CJK)?.length ?? 0;
-    // a run of CJK characters was counted as one token; count its characters instead
-    words = countWords(content.replace(CJK, " ")) + cjk / 2;
-  }
-  return new LineFacts(line, content, line.start + lead, blank, words, endsSentence(content));
+  return new LineFacts(line, content, line.start + lead, blank, countWords(content), endsSentence(content));
 }
 
 /** Widest wrap width we look for; unwrapped scraped text has far longer lines. */

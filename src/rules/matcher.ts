@@ -403,7 +403,7 @@ export function compileMatcher(spec: MatchSpec | undefined, exceptions?: readonl
 }
 
 function buildMatcher(spec: MatchSpec | undefined, exceptions?: readonly string[]): LineMatcher {
-  const phrases = new Set((spec?.phrases ?? []).map(phraseKey).filter((k) => k.length > 0));
+  const phrases = new Set((spec?.phrases ?? []).map((p) => phraseKey(p)).filter((k) => k.length > 0));
   const whole = union(spec?.patterns, true);
   const anywhere = union(spec?.contains, false);
   const except = union(exceptions as string[] | undefined, false);

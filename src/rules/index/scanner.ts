@@ -1,12 +1,5 @@
 import { foldCode } from "./fold.js";
 
-/**
- * The folded text being scanned, shared by all scanners (a scan runs to its end before
- * another starts); a longer line gets a buffer of its own that is not kept.
- */
-const BUFFER = new Uint16Array(8192);
-let current = BUFFER;
-
 /** Literals of at least this many code units are found by a 4-gram anchor; shorter ones by all of their code units. */
 const ANCHOR = 4;
 /** Polynomial hash base (mod 2^32): the hash of a gram is ((c0·B + c1)·B + c2)·B + c3. */
@@ -30,10 +23,15 @@ const B = 0x01000193;
  * not fit the cache.
  */
 export class LiteralScanner {
-  /** Per gram length 1..4: bit table over the hashes (undefined when no literal has that length), shift, literals by hash. */
-  private readonly bits: (Uint32Array | undefined)[] = [undefined, undefined, undefined, undefined, undefined];
-  private readonly shifts: number[] = [0, 0, 0, 0, 0];
-  private readonly byHash: Map<number, number[]>[] = [];
+  /** Per gram length 1..4: bit table over the hashes (all zero when no literal has that length) and its shift. */
+  private readonly bits: Uint32Array[] = [];
+  private readonly shifts: number[] = [];
+  /**
+   * Per gram length 1..4: the literals filed under each hash, as an open-addressing table
+   * (`keys`/`starts` by slot, `starts[slot]` = -1 when empty) whose entry points at a run of
+   * literal ids in `ids`, ended by -1. Typed arrays, not a Map: a lookup runs on every set bit.
+   */
+  private readonly tables: FiledTable[] = [];
   /** Per literal: where its anchor starts. */
   private readonly offset: Int32Array;
   /** `seen[id] === round`: literal id was already reported in this scan. */
@@ -61,20 +59,23 @@ export class LiteralScanner {
       for (let j = 0; j < k; j++) h = (Math.imul(h, B) + lit.charCodeAt(at + j)) | 0;
       filed.push([k, h, id]);
     });
-    for (let k = 0; k <= ANCHOR; k++) this.byHash.push(new Map());
-    for (let k = 1; k <= ANCHOR; k++) {
+    for (let k = 0; k <= ANCHOR; k++) {
       const mine = filed.filter((f) => f[0] === k);
-      if (mine.length === 0) continue;
-      let width = 14;
-      while (1 << width < mine.length * 32 && width < 20) width++;
-      const bits = (this.bits[k] = new Uint32Array((1 << width) >>> 5));
-      this.shifts[k] = 32 - width;
+      const byHash = new Map<number, number[]>();
       for (const [, h, id] of mine) {
-        const slot = Math.imul(h, 0x9e3779b1) >>> this.shifts[k]!;
-        bits[slot >>> 5]! |= 1 << (slot & 31);
-        const list = this.byHash[k]!.get(h);
+        const list = byHash.get(h);
         if (list) list.push(id);
-        else this.byHash[k]!.set(h, [id]);
+        else byHash.set(h, [id]);
+      }
+      this.tables.push(filedTable(byHash));
+      let width = mine.length === 0 ? 5 : 14;
+      while (1 << width < mine.length * 32 && width < 20) width++;
+      const bits = new Uint32Array((1 << width) >>> 5);
+      this.bits.push(bits);
+      this.shifts.push(32 - width);
+      for (const [, h] of mine) {
+        const slot = Math.imul(h, 0x9e3779b1) >>> (32 - width);
+        bits[slot >>> 5]! |= 1 << (slot & 31);
       }
     }
     this.seen = new Int32Array(literals.length);
@@ -99,27 +100,24 @@ export class LiteralScanner {
       this.seen.fill(0);
       round = this.round = 1;
     }
-    const buf = (current = n <= BUFFER.length ? BUFFER : new Uint16Array(n));
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      buf[i] = c < 128 ? c : foldCode(c);
-    }
-    const [, b1, b2, b3, b4] = this.bits;
-    const [, s1, s2, s3, s4] = this.shifts as [number, number, number, number, number];
+    const { bits, shifts } = this;
+    const b1 = bits[1]!, b2 = bits[2]!, b3 = bits[3]!, b4 = bits[4]!;
+    const s1 = shifts[1]!, s2 = shifts[2]!, s3 = shifts[3]!, s4 = shifts[4]!;
     let count = 0;
     // hashes of the 1, 2 and 3 code units ending at the previous position
     let p1 = 0;
     let p2 = 0;
     let p3 = 0;
     for (let i = 0; i < n; i++) {
-      const c = buf[i]!;
+      let c = text.charCodeAt(i);
+      if (c >= 128) c = foldCode(c);
       const g4 = (Math.imul(p3, B) + c) | 0;
       const g3 = (Math.imul(p2, B) + c) | 0;
       const g2 = (Math.imul(p1, B) + c) | 0;
-      if (b4 !== undefined && hit(b4, g4, s4)) count = this.compare(4, g4, i, n, count, round);
-      if (b3 !== undefined && hit(b3, g3, s3)) count = this.compare(3, g3, i, n, count, round);
-      if (b2 !== undefined && hit(b2, g2, s2)) count = this.compare(2, g2, i, n, count, round);
-      if (b1 !== undefined && hit(b1, c, s1)) count = this.compare(1, c, i, n, count, round);
+      if (hit(b4, g4, s4)) count = this.compare(text, 4, g4, i, count, round);
+      if (hit(b3, g3, s3)) count = this.compare(text, 3, g3, i, count, round);
+      if (hit(b2, g2, s2)) count = this.compare(text, 2, g2, i, count, round);
+      if (hit(b1, c, s1)) count = this.compare(text, 1, c, i, count, round);
       if (first && count > 0) return count;
       p1 = c;
       p2 = g2;
@@ -129,20 +127,29 @@ export class LiteralScanner {
   }
 
   /** Compare the literals filed under a gram of length k with hash h that ends at position i; returns the new count. */
-  private compare(k: number, h: number, i: number, n: number, count: number, round: number): number {
-    const ids = this.byHash[k]!.get(h);
-    if (ids === undefined) return count;
-    const buf = current;
+  private compare(text: string, k: number, h: number, i: number, count: number, round: number): number {
+    const table = this.tables[k]!;
+    const { keys, starts, mask } = table;
+    let slot = Math.imul(h, 0x9e3779b1) & mask;
+    while (starts[slot] !== -1 && keys[slot] !== h) slot = (slot + 1) & mask;
+    const from = starts[slot]!;
+    if (from === -1) return count;
+    const n = text.length;
     const { literals, seen, found, offset } = this;
+    const ids = table.ids;
     const p = i - (k - 1);
-    for (const id of ids) {
+    for (let e = from, id = ids[e]!; id !== -1; id = ids[++e]!) {
       if (seen[id] === round) continue;
       const lit = literals[id]!;
       const len = lit.length;
       const start = p - offset[id]!;
       if (start < 0 || start + len > n) continue;
       let j = 0;
-      while (j < len && buf[start + j] === lit.charCodeAt(j)) j++;
+      for (; j < len; j++) {
+        let c = text.charCodeAt(start + j);
+        if (c >= 128) c = foldCode(c);
+        if (c !== lit.charCodeAt(j)) break;
+      }
       if (j === len) {
         seen[id] = round;
         found[count++] = id;
@@ -156,6 +163,30 @@ const hit = (bits: Uint32Array, h: number, shift: number) => {
   const slot = Math.imul(h, 0x9e3779b1) >>> shift;
   return (bits[slot >>> 5]! & (1 << (slot & 31))) !== 0;
 };
+
+/** Literal ids by gram hash: an open-addressing table (linear probing) over runs of ids in `ids`, each ended by -1. */
+interface FiledTable {
+  keys: Int32Array;
+  starts: Int32Array;
+  mask: number;
+  ids: Int32Array;
+}
+
+function filedTable(byHash: Map<number, number[]>): FiledTable {
+  let size = 16;
+  while (size < byHash.size * 2) size *= 2;
+  const keys = new Int32Array(size);
+  const starts = new Int32Array(size).fill(-1);
+  const ids: number[] = [];
+  for (const [h, list] of byHash) {
+    let slot = Math.imul(h, 0x9e3779b1) & (size - 1);
+    while (starts[slot] !== -1) slot = (slot + 1) & (size - 1);
+    keys[slot] = h;
+    starts[slot] = ids.length;
+    ids.push(...list, -1);
+  }
+  return { keys, starts, mask: size - 1, ids: Int32Array.from(ids) };
+}
 
 /** The 4-grams of a literal, by offset (none when it is shorter). */
 function grams(lit: string): string[] {
