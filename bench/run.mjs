@@ -194,12 +194,19 @@ function main() {
 
   // NaN (a part not run) compares false: "not run" rather than met/missed
   const verdict = (x, ok) => (Number.isNaN(x) ? "not run" : ok ? "met" : "MISSED");
-  const rss = Math.max(...[one.rss, all.rss, ten.rss].filter((x) => !Number.isNaN(x)));
+  // the corpus with the built-in rule set (1 job and all cores); the ×10 rule sets are judged on their own line
+  const peak = (...runs) => {
+    const ran = runs.map((r) => r.rss).filter((x) => !Number.isNaN(x));
+    return ran.length > 0 ? Math.max(...ran) : NaN;
+  };
+  const rss = peak(one, all);
+  const rssTen = peak(ten, tenDistinct);
   console.log(`\ntargets (issue 5):`);
   console.log(`  all cores within 3× cp -r:        ${(all.wall / cp.wall).toFixed(2)}×  ${verdict(all.wall, all.wall <= 3 * cp.wall)}`);
   console.log(`  rules ×10 at most 2× the time:    ${(ten.wall / all.wall).toFixed(2)}×  ${verdict(ten.wall / all.wall, ten.wall <= 2 * all.wall)}`);
   console.log(`    (identical copies, each behaviour run once; with sharing off, as for ten times as many different rules: ${(tenDistinct.wall / all.wall).toFixed(2)}×, peak RSS ${tenDistinct.rss.toFixed(0)} MB)`);
   console.log(`  peak RSS <= 250 MB (corpus):      ${rss.toFixed(0)} MB  ${verdict(rss, rss <= 250)}`);
+  console.log(`    (the corpus with the rules ×10: ${rssTen.toFixed(0)} MB, ${Number.isNaN(rssTen) ? "not run" : rssTen <= 250 ? "within 250 MB" : "OVER 250 MB"})`);
   console.log(`  peak RSS <= 250 MB (single file): ${bigRun.rss.toFixed(0)} MB  ${verdict(bigRun.rss, bigRun.rss <= 250)}`);
   console.log(`  (plain one-regex script: ${(plain.wall / cp.wall).toFixed(2)}× cp -r; jobs 1 → all cores speed-up ${(one.wall / all.wall).toFixed(2)}×)`);
 }
