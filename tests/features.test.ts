@@ -9,6 +9,10 @@ describe("line features: list markers", () => {
     expect(contents(" * News\n1. Skip to content\n- Home\n[12]Impressum\n3) Kontakt\n")).toEqual(["News", "Skip to content", "Home", "Impressum", "Kontakt"]);
   });
 
+  it("strips lynx's nested-list bullets (*, +, then o), an o only on an indented line", () => {
+    expect(contents("   * Nachrichten\n      + Sport\n         o Fußball\no governo decidiu\n  ok\n")).toEqual(["Nachrichten", "Sport", "Fußball", "o governo decidiu", "ok"]);
+  });
+
   it("keeps the day of a date written '7. Oktober 2020' (a number, a word and a year is a date, not item 7)", () => {
     expect(contents("7. Oktober 2020\n * 27. September 2018\n21. Jan 2022\n2. Teil der Serie\n")).toEqual(["7. Oktober 2020", "27. September 2018", "21. Jan 2022", "Teil der Serie"]);
   });

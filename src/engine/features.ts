@@ -37,8 +37,11 @@ export interface LineInfo {
 /** Lines longer than this are never compared with phrase lists (phrases are labels, not paragraphs). */
 export const PHRASE_MAX_LENGTH = 200;
 
-/** List markers; "7. Oktober 2020" is a date, not item 7 (a number, a word and a year). */
-export const MARKER = /^\s*(?:(?:[*•·▪►▸‣◦○●■□\-–—|>»›+]|\d{1,3}[.)](?!\s+\p{L}+\.?\s+\d{4}\b))\s+|\[\d{1,4}\]\s*)*/u;
+/**
+ * List markers; "7. Oktober 2020" is a date, not item 7 (a number, a word and a year). Lynx marks
+ * nested list items `*`, `+`, then `o`: an `o` counts as a marker on an indented line only.
+ */
+export const MARKER = /^(?:\s{2,}o(?=\s))?\s*(?:(?:[*•·▪►▸‣◦○●■□\-–—|>»›+]|\d{1,3}[.)](?!\s+\p{L}+\.?\s+\d{4}\b))\s+|\[\d{1,4}\]\s*)*/u;
 /** What MARKER can start with; a line starting with anything else has no marker (most lines: skip the regex). */
 const MARKER_START = /^[\s*•·▪►▸‣◦○●■□\-–—|>»›+\d[]$/u;
 /** Per BMP code unit: 0 not classified yet, 1 may start a marker, 2 cannot. */
