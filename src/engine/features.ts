@@ -228,7 +228,9 @@ export function wrapWidth(lines: readonly LineInfo[]): number {
 
 /**
  * The longest line length (up to MAX_WRAP) with hardly any line longer and at least 5 lines ending near it;
- * 0 when there is none, -1 when too few lines are short enough for any (setting lines aside cannot help).
+ * 0 when there is none, -1 when setting the lines with a long token aside cannot give one either: too few
+ * lines are short enough, or (first pass) no line of the longest length has such a token, so the longest
+ * length stays and fewer lines can only end near it.
  */
 function widthOf(lines: readonly LineInfo[], skipLongTokens: boolean): number {
   // how many non-blank lines have each length up to MAX_WRAP, and how many are longer
@@ -249,7 +251,9 @@ function widthOf(lines: readonly LineInfo[], skipLongTokens: boolean): number {
   if (width < 40) return 0;
   let near = 0;
   for (let n = width; n > width - 20; n--) near += byLength[n]!;
-  return near < 5 ? 0 : width;
+  if (near >= 5) return width;
+  const overrun = (l: LineInfo) => !l.blank && l.line.text.trimEnd().length === width && LONG_TOKEN.test(l.line.text);
+  return skipLongTokens || (width > 40 && lines.some(overrun)) ? 0 : -1;
 }
 
 /** The last text analysed, with its document and lines (a caller that needs a text's lines besides cleaning it, like the content guard, analyses it first; cleanText's first pass then reuses them). */
