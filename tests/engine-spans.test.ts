@@ -66,6 +66,15 @@ describe("spans", () => {
     expect(applySpans(text, r.spans)).toBe(r.text);
     expect(cleanText(r.text, [menu, repeated]).changed).toBe(false);
   });
+
+  it("looks again at a line whose start a rule cut off, as at one cut inside it (cleaning twice = once)", () => {
+    const icon = rule({ id: "test/icon", kind: "inline", pattern: "^icon_name\\s" });
+    const text = "Body text.\nicon_name Impressum\nMore body text.\n";
+    const r = cleanText(text, [menu, icon]);
+    expect(r.text).toBe("Body text.\nMore body text.\n");
+    expect(r.spans.flatMap((s) => s.ruleIds)).toEqual(["test/icon", "test/x"]);
+    expect(cleanText(r.text, [menu, icon]).changed).toBe(false);
+  });
 });
 
 describe("wrapped text", () => {

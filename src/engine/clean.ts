@@ -22,10 +22,19 @@ export interface CleanTextOptions {
 }
 
 /**
- * Run every rule once over a text and plan the removals. `cuts` (on a later pass): the
- * offsets where the previous pass cut the text, so phrase rules look again only there.
+ * Where a later pass's text was cut: the offset where two kept pieces meet, and whether the
+ * removed text ended inside a line (a line's start was cut off, not whole lines above it).
  */
-export function proposeAll(text: string, rules: readonly CompiledRule[], options: CleanTextOptions = {}, cuts?: readonly number[]): Span[] {
+interface Cut {
+  at: number;
+  inLine: boolean;
+}
+
+/**
+ * Run every rule once over a text and plan the removals. `cuts` (on a later pass): where the
+ * previous pass cut the text, so phrase rules look again only there.
+ */
+export function proposeAll(text: string, rules: readonly CompiledRule[], options: CleanTextOptions = {}, cuts?: readonly Cut[]): Span[] {
   const { doc, lines } = analyseText(text);
   const focus = cuts ? editedLines(doc.lines, cuts) : undefined;
   const proposals: Proposal[] = [];
@@ -67,13 +76,13 @@ function sharedRuns(): (rule: CompiledRule, ctx: RuleContext) => Proposal[] {
   };
 }
 
-/** Lines with a cut inside them or at the end of their content (not a whole-line removal before them). */
-function editedLines(lines: Document["lines"], cuts: readonly number[]): boolean[] {
+/** Lines with a cut inside them, at the end of their content, or at their start when it cut off the start of a line (not a whole-line removal before them). */
+function editedLines(lines: Document["lines"], cuts: readonly Cut[]): boolean[] {
   const edited = new Array<boolean>(lines.length).fill(false);
   let k = 0;
   for (const line of lines) {
-    while (k < cuts.length && cuts[k]! <= line.start) k++;
-    if (k < cuts.length && cuts[k]! <= line.end) edited[line.index] = true;
+    for (; k < cuts.length && cuts[k]!.at <= line.start; k++) if (cuts[k]!.at === line.start && cuts[k]!.inLine) edited[line.index] = true;
+    if (k < cuts.length && cuts[k]!.at <= line.end) edited[line.index] = true;
   }
   return edited;
 }
@@ -141,9 +150,10 @@ export function cleanText(text: string, rules: readonly CompiledRule[], options:
   let current = applySpans(text, spans);
   for (let pass = 1; pass < MAX_PASSES; pass++) {
     const pieces = keptPieces(text.length, spans);
-    // where the kept pieces meet in the current text
-    const cuts = pieces.map((p) => p.out + p.len).slice(0, -1);
-    if (pieces[0] && pieces[0].orig > 0) cuts.unshift(0);
+    // where the kept pieces meet in the current text, and whether the text removed there ended inside a line
+    const inLine = (next: Piece) => text[next.orig - 1] !== "\n";
+    const cuts: Cut[] = pieces.slice(1).map((next, i) => ({ at: pieces[i]!.out + pieces[i]!.len, inLine: inLine(next) }));
+    if (pieces[0] && pieces[0].orig > 0) cuts.unshift({ at: 0, inLine: inLine(pieces[0]) });
     const more = proposeAll(current, rules, options, cuts);
     if (more.length === 0) break;
     const mapped = more.map((s) => ({ ...s, start: toOriginal(pieces, s.start, false), end: toOriginal(pieces, s.end, true) }));
