@@ -13,6 +13,18 @@ describe("line features: list markers", () => {
     expect(contents("   * Nachrichten\n      + Sport\n         o Fußball\no governo decidiu\n  ok\n")).toEqual(["Nachrichten", "Sport", "Fußball", "o governo decidiu", "ok"]);
   });
 
+  it("strips w3m's nested-list bullets (•, □, ☆, ○, ■, ★, ◎)", () => {
+    expect(contents("  • Home\n      □ News\n          ☆ Sport\n              ★ Tennis\n")).toEqual(["Home", "News", "Sport", "Tennis"]);
+  });
+
+  it("leaves out the link numbers lynx glues to link texts, not footnote marks", () => {
+    expect(contents("By [7]Jane Doe | 12 March 2024\n   [15]Datenschutz | [16]Impressum\nFounded in 1200.[1] It grew.\n")).toEqual([
+      "By Jane Doe | 12 March 2024",
+      "Datenschutz | Impressum",
+      "Founded in 1200.[1] It grew.",
+    ]);
+  });
+
   it("keeps the day of a date written '7. Oktober 2020' (a number, a word and a year is a date, not item 7)", () => {
     expect(contents("7. Oktober 2020\n * 27. September 2018\n21. Jan 2022\n2. Teil der Serie\n")).toEqual(["7. Oktober 2020", "27. September 2018", "21. Jan 2022", "Teil der Serie"]);
   });

@@ -5,9 +5,12 @@ export interface LineInfo {
   readonly line: Line;
   /** Same as line.index. */
   readonly index: number;
-  /** The line without list markers (` * `, `1. `, `- `, `•`) and surrounding whitespace. */
+  /**
+   * The line without list markers (` * `, `1. `, `- `, `•`), surrounding whitespace and the link
+   * numbers a text-mode browser glues to link texts ("By [7]Jane Doe", "[15]Datenschutz | [16]Impressum").
+   */
   readonly content: string;
-  /** Offset of `content` in the document text. */
+  /** Offset of the start of `content` in the document text. */
   readonly contentStart: number;
   readonly blank: boolean;
   /** Words (CJK characters count as half a word each). */
@@ -38,12 +41,13 @@ export interface LineInfo {
 export const PHRASE_MAX_LENGTH = 200;
 
 /**
- * List markers; "7. Oktober 2020" is a date, not item 7 (a number, a word and a year). Lynx marks
- * nested list items `*`, `+`, then `o`: an `o` counts as a marker on an indented line only.
+ * List markers; "7. Oktober 2020" is a date, not item 7 (a number, a word and a year). Text-mode
+ * browsers mark nested list items: lynx `*`, `+`, then `o` (an `o` counts as a marker on an indented
+ * line only), w3m `•`, `□`, `☆`, `○`, `■`, `★`, `◎`.
  */
-export const MARKER = /^(?:\s{2,}o(?=\s))?\s*(?:(?:[*•·▪►▸‣◦○●■□\-–—|>»›+]|\d{1,3}[.)](?!\s+\p{L}+\.?\s+\d{4}\b))\s+|\[\d{1,4}\]\s*)*/u;
+export const MARKER = /^(?:\s{2,}o(?=\s))?\s*(?:(?:[*•·▪►▸‣◦○●■□☆★◎\-–—|>»›+]|\d{1,3}[.)](?!\s+\p{L}+\.?\s+\d{4}\b))\s+|\[\d{1,4}\]\s*)*/u;
 /** What MARKER can start with; a line starting with anything else has no marker (most lines: skip the regex). */
-const MARKER_START = /^[\s*•·▪►▸‣◦○●■□\-–—|>»›+\d[]$/u;
+const MARKER_START = /^[\s*•·▪►▸‣◦○●■□☆★◎\-–—|>»›+\d[]$/u;
 /** Per BMP code unit: 0 not classified yet, 1 may start a marker, 2 cannot. */
 const MARKER_FIRST = new Uint8Array(0x10000);
 
@@ -189,9 +193,13 @@ class LineFacts implements LineInfo {
   }
 }
 
+/** A link number that lynx puts before a link's text: "[7]Jane Doe" (not a footnote mark: that is followed by a space or another mark). */
+const LINK_NUMBER = /\[\d{1,4}\](?=[^\s[\]])/g;
+
 export function lineInfo(line: Line): LineInfo {
   const lead = markerLength(line.text);
-  const content = line.text.slice(lead).trimEnd();
+  const rest = line.text.slice(lead).trimEnd();
+  const content = rest.includes("[") ? rest.replace(LINK_NUMBER, "") : rest;
   const blank = content.length === 0 && !/\S/.test(line.text);
   return new LineFacts(line, content, line.start + lead, blank, countWords(content), endsSentence(content));
 }
