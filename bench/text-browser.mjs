@@ -4,16 +4,25 @@
 //
 //   node bench/text-browser.mjs fold SRC DST   # every line folded at 79 characters, at the last space (`fold -s -w 79`)
 //   node bench/text-browser.mjs lynx SRC DST   # 3-space margin, words wrapped at 79 columns, " * " items as "     * " with a hanging indent
+//   node bench/text-browser.mjs lynx-dump SRC DST   # the real browsers (installed: apt-get install lynx w3m): each text
+//   node bench/text-browser.mjs w3m-dump SRC DST    # as a simple HTML page (blank-line-separated groups as <p> with <br>
+//                                                   # between lines, " * " runs as <ul>), dumped at 79 columns
 //
 // Then clean DST and score it with the same truth file as SRC (the scorer compares snippets with
-// whitespace squeezed, so wrapping does not change which snippets can be found).
+// whitespace squeezed, so wrapping does not change which snippets can be found; a real browser drops
+// soft hyphens, so a few snippets that hold one cannot be found even in the uncleaned dump).
+import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const WIDTH = 79;
+const DUMP = {
+  "lynx-dump": ["lynx", ["-dump", "-nolist", `-width=${WIDTH}`, "-display_charset=utf-8", "-assume_charset=utf-8", "-stdin"]],
+  "w3m-dump": ["w3m", ["-dump", "-cols", String(WIDTH), "-I", "UTF-8", "-O", "UTF-8", "-T", "text/html"]],
+};
 const [mode, src, dst] = process.argv.slice(2);
-if (!["fold", "lynx"].includes(mode) || !src || !dst) {
-  console.error("usage: node bench/text-browser.mjs fold|lynx SRC DST");
+if (!["fold", "lynx", ...Object.keys(DUMP)].includes(mode) || !src || !dst) {
+  console.error("usage: node bench/text-browser.mjs fold|lynx|lynx-dump|w3m-dump SRC DST");
   process.exit(2);
 }
 
@@ -52,9 +61,40 @@ function lynx(line) {
   return item ? wrap(item[1], "     * ", "       ") : wrap(line, "   ", "   ");
 }
 
+const escape = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** A scraped text as the simplest HTML page that renders like it: groups of lines as paragraphs, " * " runs as lists. */
+function html(lines) {
+  let out = '<html><head><meta charset="utf-8"></head><body>\n';
+  let group = [];
+  let list = false;
+  const flush = () => {
+    if (group.length) out += `<p>${group.map(escape).join("<br>\n")}</p>\n`;
+    group = [];
+  };
+  for (const line of lines) {
+    const item = /^\s*\* (.*)$/.exec(line);
+    if (item) {
+      flush();
+      if (!list) out += "<ul>\n";
+      list = true;
+      out += `<li>${escape(item[1])}</li>\n`;
+      continue;
+    }
+    if (list) out += "</ul>\n";
+    list = false;
+    if (line.trim()) group.push(line);
+    else flush();
+  }
+  flush();
+  return `${out}${list ? "</ul>\n" : ""}</body></html>\n`;
+}
+
 mkdirSync(dst, { recursive: true });
 for (const f of readdirSync(src)) {
   if (!f.endsWith(".txt")) continue;
   const lines = readFileSync(join(src, f), "utf8").split("\n");
-  writeFileSync(join(dst, f), lines.flatMap(mode === "fold" ? fold : lynx).join("\n"));
+  const dump = DUMP[mode];
+  const text = dump ? execFileSync(dump[0], dump[1], { input: html(lines), encoding: "utf8", maxBuffer: 1 << 28 }) : lines.flatMap(mode === "fold" ? fold : lynx).join("\n");
+  writeFileSync(join(dst, f), text);
 }
