@@ -86,4 +86,17 @@ describe("wrapped paragraphs", () => {
     const text = `${article.map((p) => fold(p)).join("\n\n")}\n\n${fold(heading, 40)}\n * Library cuts explained\n`;
     expect(cleanText(text, [block]).text).toBe(`${article.map((p) => fold(p)).join("\n\n")}\n`);
   });
+
+  it("judges each list item on its own when an item fills the line width, as if wrapped into the next", () => {
+    // lynx: a share bar whose items are nearly as long as the wrap width, under "Share this:"
+    const share = rule({ patterns: ["click to share on \\w+ \\(opens in new window\\)"] });
+    const items = ["Twitter", "Facebook", "LinkedIn", "Pinterest"].map((s) => `     * Click to share on ${s} (Opens in new window)`);
+    const body = article.map((p) => fold(p)).join("\n\n");
+    const text = `${body}\n\n   Share this:\n${items.join("\n")}\n`;
+    const lines = analyse(makeDocument(text));
+    // the items are one paragraph to shape rules (each fills the width)...
+    expect(lines.filter((l) => l.line.text.includes("Click to share")).map((l) => l.paraFirst)).toEqual([true, false, false, false]);
+    // ...and each is judged, and removed, on its own
+    expect(cleanText(text, [share]).text).toBe(`${body}\n\n   Share this:\n`);
+  });
 });

@@ -276,6 +276,15 @@ export function analyseText(text: string): { doc: Document; lines: LineInfo[] } 
   return lastAnalysis;
 }
 
+/** Only a lynx link number before a line's text (a wrapped paragraph's next line may start with a link). */
+const LINK_NUMBER_ONLY = /^\s*\[\d{1,4}\]\s*$/;
+
+/** Whether a line starts with a list marker (a bullet or an item number, not just indentation or a link number). */
+export function startsListItem(info: LineInfo): boolean {
+  const lead = info.line.text.slice(0, info.contentStart - info.line.start);
+  return /\S/.test(lead) && !LINK_NUMBER_ONLY.test(lead);
+}
+
 export function analyse(doc: Document): LineInfo[] {
   const infos = doc.lines.map(lineInfo);
   const width = wrapWidth(infos);

@@ -1,6 +1,6 @@
 import { PHRASE_MAX_LENGTH, type LineInfo } from "../../engine/features.js";
 import type { LineMatcher } from "../matcher.js";
-import { paragraphEnd, paragraphFocused, paragraphInput } from "../kinds/wrapped.js";
+import { paragraphFocused, paragraphInput, unitEnd } from "../kinds/wrapped.js";
 import type { CompiledRule } from "../types.js";
 import { LiteralScanner } from "./scanner.js";
 
@@ -89,7 +89,7 @@ export class RuleIndex {
         continue;
       }
       const first = i;
-      const last = paragraphEnd(lines, first);
+      const last = unitEnd(lines, first);
       i = last + 1;
       if (focus && !paragraphFocused(focus, first, last)) continue;
       const info = paragraphInput(lines, first, last);

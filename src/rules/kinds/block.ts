@@ -2,7 +2,7 @@ import type { LineInfo } from "../../engine/features.js";
 import type { Proposal } from "../../engine/spans.js";
 import { compileMatcher } from "../matcher.js";
 import type { RuleBehaviour, RuleContext, RuleMeta, RuleSpec } from "../types.js";
-import { paragraphFocused, paragraphInput, paragraphOf } from "./wrapped.js";
+import { paragraphFocused, paragraphInput, unitOf } from "./wrapped.js";
 
 /** Where a scraper glued two sentences together: "…difference.Nato defence…". */
 const GLUE = /(?<=[\p{Ll}\p{N})”"'’][.!?…])(?=[\p{Lu}“"‘])/u;
@@ -39,7 +39,7 @@ export function blockRule(meta: RuleMeta, spec: RuleSpec): RuleBehaviour {
     let seen = -1; // last line of the last paragraph looked at
     for (const i of picked ?? lines.keys()) {
       if (i <= done || i <= seen) continue;
-      const [first, last] = paragraphOf(lines, i);
+      const [first, last] = unitOf(lines, i);
       seen = last;
       if (first <= done || (ctx.focus && !paragraphFocused(ctx.focus, first, last)) || !isStart(input(first, last))) continue;
       take(first, last);
@@ -51,7 +51,7 @@ export function blockRule(meta: RuleMeta, spec: RuleSpec): RuleBehaviour {
           if (++gap > MAX_GAP) break;
           continue;
         }
-        const [pf, pl] = paragraphOf(lines, j);
+        const [pf, pl] = unitOf(lines, j);
         if (pf <= done || !belongs(pf, pl)) break;
         take(pf, pl);
         budget--;
@@ -68,7 +68,7 @@ export function blockRule(meta: RuleMeta, spec: RuleSpec): RuleBehaviour {
           if (++gap > MAX_GAP) break;
           continue;
         }
-        const [pf, pl] = paragraphOf(lines, j);
+        const [pf, pl] = unitOf(lines, j);
         if (start.test(input(pf, pl))) budget = after;
         else if (budget > 0 && member.test(input(pf, pl))) budget--;
         else {

@@ -2,7 +2,7 @@ import type { LineInfo } from "../../engine/features.js";
 import type { Proposal } from "../../engine/spans.js";
 import { compileMatcher } from "../matcher.js";
 import type { RuleBehaviour, RuleContext, RuleMeta, RuleSpec } from "../types.js";
-import { paragraphFocused, paragraphInput, paragraphOf } from "./wrapped.js";
+import { paragraphFocused, paragraphInput, unitOf } from "./wrapped.js";
 
 /**
  * A line rule removes every whole line that its `match` accepts. A line of a
@@ -25,7 +25,7 @@ export function lineRule(meta: RuleMeta, spec: RuleSpec): RuleBehaviour {
       let done = -1; // the last line of the last paragraph judged
       for (const i of picked ?? lines.keys()) {
         if (i <= done) continue;
-        const [first, last] = paragraphOf(lines, i);
+        const [first, last] = unitOf(lines, i);
         done = last;
         if (focus && !paragraphFocused(focus, first, last)) continue;
         if (check(paragraphInput(lines, first, last))) out.push(span(lines[first]!, lines[last]!));

@@ -1,21 +1,36 @@
-import { phraseKey, PHRASE_MAX_LENGTH, type LineInfo } from "../../engine/features.js";
+import { phraseKey, PHRASE_MAX_LENGTH, startsListItem, type LineInfo } from "../../engine/features.js";
 import type { MatchInput } from "../matcher.js";
 
 // A text-mode browser wraps each paragraph over several lines. Line and block rules
 // judge such a paragraph as one: its lines joined are matched, and go together.
 
-/** The lines of the wrapped paragraph that line `i` belongs to, as [first, last]; [i, i] in unwrapped text. */
-export function paragraphOf(lines: readonly LineInfo[], i: number): [number, number] {
-  let first = i;
-  while (first > 0 && !lines[first]!.paraFirst) first--;
-  return [first, paragraphEnd(lines, i)];
-}
-
-/** The last line of the paragraph that line `i` belongs to. */
+/** The last line of the paragraph that line `i` belongs to (the paragraph shape rules judge). */
 export function paragraphEnd(lines: readonly LineInfo[], i: number): number {
   let last = i;
   while (last + 1 < lines.length && !lines[last + 1]!.paraFirst && !lines[last + 1]!.blank) last++;
   return last;
+}
+
+/**
+ * What line and block rules judge as one input: a wrapped paragraph, or one list item of it. A
+ * list item that fills the line width looks like a paragraph wrapped into the next item; its
+ * wording is judged on its own ("Click to share on Twitter (Opens in new window)" under "Share
+ * this:"), while shape rules keep the joined paragraph.
+ */
+const opensUnit = (lines: readonly LineInfo[], k: number) => lines[k]!.paraFirst || startsListItem(lines[k]!);
+
+/** The last line of the match unit that line `i` belongs to. */
+export function unitEnd(lines: readonly LineInfo[], i: number): number {
+  let last = i;
+  while (last + 1 < lines.length && !lines[last + 1]!.blank && !opensUnit(lines, last + 1)) last++;
+  return last;
+}
+
+/** The lines of the match unit that line `i` belongs to, as [first, last]; [i, i] in unwrapped text. */
+export function unitOf(lines: readonly LineInfo[], i: number): [number, number] {
+  let first = i;
+  while (first > 0 && !opensUnit(lines, first)) first--;
+  return [first, unitEnd(lines, i)];
 }
 
 /** Whether a later pass looks at lines first..last again (`focus`: the lines a cut touched): it does when one of them is marked. */
@@ -38,7 +53,7 @@ class ParagraphText implements MatchInput {
   }
 }
 
-/** Per document (its line array): the joined paragraphs made so far, by first line (every line and block rule asks for the same ones). */
+/** Per document (its line array): the joined paragraphs made so far, by first and last line (every line and block rule asks for the same ones). */
 const joinedDocs = new WeakMap<readonly LineInfo[], Map<number, ParagraphText>>();
 
 /**
@@ -49,11 +64,12 @@ export function paragraphInput(lines: readonly LineInfo[], first: number, last: 
   if (first === last) return lines[first]!;
   let joined = joinedDocs.get(lines);
   if (!joined) joinedDocs.set(lines, (joined = new Map()));
-  let para = joined.get(first);
+  const key = first * lines.length + last;
+  let para = joined.get(key);
   if (!para) {
     const parts: string[] = [];
     for (let k = first; k <= last; k++) parts.push(lines[k]!.content);
-    joined.set(first, (para = new ParagraphText(parts.join(" "))));
+    joined.set(key, (para = new ParagraphText(parts.join(" "))));
   }
   return para;
 }
