@@ -5,6 +5,7 @@ import { analyse, wrapWidth } from "../src/engine/features.js";
 import { applySpans, mergeSpans, planRemovals, TIDY_RULE, type Proposal } from "../src/engine/spans.js";
 import { compileRule } from "../src/rules/compile.js";
 import type { RuleSpec } from "../src/rules/types.js";
+import { foldLines } from "./rule-helpers.js";
 
 const src = { file: "test.yaml", line: 1, column: 1 };
 const rule = (spec: Partial<RuleSpec>) =>
@@ -65,6 +66,18 @@ describe("spans", () => {
     expect(r.text).toBe(`${title}\nBody text.\n`);
     expect(applySpans(text, r.spans)).toBe(r.text);
     expect(cleanText(r.text, [menu, repeated]).changed).toBe(false);
+  });
+
+  it("in wrapped text looks again at the lines next to a cut: they may be joined differently now (cleaning twice = once)", () => {
+    const credit = rule({ id: "test/credit", kind: "inline", pattern: "\\s\\(Foto: \\w+\\)$" });
+    const para = "The council met on Tuesday evening to discuss the new budget for the coming year, which includes more money for schools and a long list of repairs to the old bridge.";
+    const wrapped = foldLines(para, 60).join("\n");
+    // the caption fills the width, so it is joined with the line after it; without its credit it no longer is
+    const caption = "The council chamber on Tuesday (Foto: Pixabay)";
+    const text = `${[wrapped, wrapped, wrapped].join("\n\n")}\n\n${caption}\nImpressum\n\n${wrapped}\n`;
+    const r = cleanText(text, [menu, credit]);
+    expect(r.text).toBe(`${[wrapped, wrapped, wrapped].join("\n\n")}\n\nThe council chamber on Tuesday\n\n${wrapped}\n`);
+    expect(cleanText(r.text, [menu, credit]).changed).toBe(false);
   });
 
   it("looks again at a line whose start a rule cut off, as at one cut inside it (cleaning twice = once)", () => {

@@ -32,11 +32,14 @@ interface Cut {
 
 /**
  * Run every rule once over a text and plan the removals. `cuts` (on a later pass): where the
- * previous pass cut the text, so phrase rules look again only there.
+ * previous pass cut the text, so phrase rules look again only there; `width`: the wrap width the
+ * previous pass found. When it differs, paragraphs may have been joined differently anywhere, and
+ * every line is looked at again.
  */
-export function proposeAll(text: string, rules: readonly CompiledRule[], options: CleanTextOptions = {}, cuts?: readonly Cut[]): Span[] {
-  const { doc, lines } = analyseText(text);
-  const focus = cuts ? editedLines(doc.lines, cuts) : undefined;
+export function proposeAll(text: string, rules: readonly CompiledRule[], options: CleanTextOptions = {}, cuts?: readonly Cut[], width?: number): Span[] {
+  const analysis = analyseText(text);
+  const { doc, lines } = analysis;
+  const focus = cuts && analysis.width === width ? editedLines(doc.lines, cuts, width > 0) : undefined;
   const proposals: Proposal[] = [];
   // Phase 1: phrase, block and inline rules. Phase 2: structural rules, which
   // see which lines phase 1 removes (a menu is recognised by its known items).
@@ -76,15 +79,21 @@ function sharedRuns(): (rule: CompiledRule, ctx: RuleContext) => Proposal[] {
   };
 }
 
-/** Lines with a cut inside them, at the end of their content, or at their start when it cut off the start of a line (not a whole-line removal before them). */
-function editedLines(lines: Document["lines"], cuts: readonly Cut[]): boolean[] {
+/**
+ * Lines with a cut inside them, at the end of their content, or at their start when it cut off the
+ * start of a line (not a whole-line removal before them). In wrapped text (`wrapped`) a cut can join
+ * or part the lines around it differently (a shorter line no longer fills the width; lines that were
+ * apart now meet): there the lines next to each cut, and to each whole-line removal, count too.
+ */
+function editedLines(lines: Document["lines"], cuts: readonly Cut[], wrapped: boolean): boolean[] {
   const edited = new Array<boolean>(lines.length).fill(false);
   let k = 0;
   for (const line of lines) {
-    for (; k < cuts.length && cuts[k]!.at <= line.start; k++) if (cuts[k]!.at === line.start && cuts[k]!.inLine) edited[line.index] = true;
+    for (; k < cuts.length && cuts[k]!.at <= line.start; k++) if (cuts[k]!.at === line.start && (cuts[k]!.inLine || wrapped)) edited[line.index] = true;
     if (k < cuts.length && cuts[k]!.at <= line.end) edited[line.index] = true;
   }
-  return edited;
+  if (!wrapped) return edited;
+  return edited.map((e, i) => e || edited[i - 1] === true || edited[i + 1] === true);
 }
 
 /** Which lines the proposals remove entirely (all of their non-blank content), and the category that removes each. */
@@ -147,6 +156,7 @@ function toOriginal(pieces: readonly Piece[], offset: number, isEnd: boolean): n
 export function cleanText(text: string, rules: readonly CompiledRule[], options: CleanTextOptions = {}): CleanResult {
   let spans = proposeAll(text, rules, options);
   if (spans.length === 0) return { text, spans, changed: false };
+  let width = analyseText(text).width;
   let current = applySpans(text, spans);
   for (let pass = 1; pass < MAX_PASSES; pass++) {
     const pieces = keptPieces(text.length, spans);
@@ -154,7 +164,8 @@ export function cleanText(text: string, rules: readonly CompiledRule[], options:
     const inLine = (next: Piece) => text[next.orig - 1] !== "\n";
     const cuts: Cut[] = pieces.slice(1).map((next, i) => ({ at: pieces[i]!.out + pieces[i]!.len, inLine: inLine(next) }));
     if (pieces[0] && pieces[0].orig > 0) cuts.unshift({ at: 0, inLine: inLine(pieces[0]) });
-    const more = proposeAll(current, rules, options, cuts);
+    const more = proposeAll(current, rules, options, cuts, width);
+    width = analyseText(current).width;
     if (more.length === 0) break;
     const mapped = more.map((s) => ({ ...s, start: toOriginal(pieces, s.start, false), end: toOriginal(pieces, s.end, true) }));
     spans = mergeSpans([...spans.flatMap((s) => s.ruleIds.map((ruleId) => ({ ...s, ruleId }))), ...mapped.flatMap((s) => s.ruleIds.map((ruleId) => ({ ...s, ruleId })))]);

@@ -264,14 +264,21 @@ function widthOf(lines: readonly LineInfo[], skipLongTokens: boolean): number {
   return skipLongTokens || (width > 40 && lines.some(overrun)) ? 0 : -1;
 }
 
-/** The last text analysed, with its document and lines (a caller that needs a text's lines besides cleaning it, like the content guard, analyses it first; cleanText's first pass then reuses them). */
-let lastAnalysis: { doc: Document; lines: LineInfo[] } | undefined;
+/** A text's document, its line facts, and the width it was wrapped at (0: not wrapped). */
+export interface Analysis {
+  doc: Document;
+  lines: LineInfo[];
+  width: number;
+}
+
+/** The last text analysed (a caller that needs a text's lines besides cleaning it, like the content guard, analyses it first; cleanText's first pass then reuses them). */
+let lastAnalysis: Analysis | undefined;
 
 /** A text's document and line facts (the analysis is the same for every rule set, so the last one is reused). */
-export function analyseText(text: string): { doc: Document; lines: LineInfo[] } {
+export function analyseText(text: string): Analysis {
   if (lastAnalysis?.doc.text !== text) {
     const doc = makeDocument(text);
-    lastAnalysis = { doc, lines: analyse(doc) };
+    lastAnalysis = { doc, ...analyseLines(doc) };
   }
   return lastAnalysis;
 }
@@ -286,9 +293,13 @@ export function startsListItem(info: LineInfo): boolean {
 }
 
 export function analyse(doc: Document): LineInfo[] {
+  return analyseLines(doc).lines;
+}
+
+function analyseLines(doc: Document): { lines: LineInfo[]; width: number } {
   const infos = doc.lines.map(lineInfo);
   const width = wrapWidth(infos);
-  if (width === 0) return infos;
+  if (width === 0) return { lines: infos, width };
   // join lines filled up to the wrap width with the line after them
   let i = 0;
   while (i < infos.length) {
@@ -302,5 +313,5 @@ export function analyse(doc: Document): LineInfo[] {
     }
     i = j + 1;
   }
-  return infos;
+  return { lines: infos, width };
 }
