@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cleanText, type CleanResult } from "../src/engine/clean.js";
 import { BUILTIN_RULES_DIR, loadRules } from "../src/rules/load.js";
+import { foldLines } from "./rule-helpers.js";
 
 // The engine's promises, checked on thousands of generated documents that mix
 // article prose, boilerplate taken from the built-in rules' own examples,
@@ -109,6 +110,29 @@ describe("engine invariants (property tests)", () => {
     );
     // the generator must exercise removals, not only untouched documents
     expect(changed).toBeGreaterThan(RUNS / 3);
+  });
+
+  it("the same in text-browser dumps: every line wrapped at 40-79 columns, maybe with a margin (600 documents)", () => {
+    const dump = fc
+      .record({
+        blocks: fc.array(block, { minLength: 0, maxLength: 14 }),
+        seps: fc.array(fc.constantFrom("\n", "\n\n"), { minLength: 1, maxLength: 14 }),
+        width: fc.integer({ min: 40, max: 79 }),
+        margin: fc.constantFrom("", "   "),
+      })
+      .map(({ blocks, seps, width, margin }) => {
+        const wrap = (b: string) => b.split("\n").flatMap((l) => (l.trim() ? foldLines(l.trim(), width - margin.length).map((w) => margin + w) : [l])).join("\n");
+        return `${blocks.map((b, i) => (i ? seps[i % seps.length] : "") + wrap(b)).join("")}\n`;
+      });
+    fc.assert(
+      fc.property(dump, (text) => {
+        const result = cleanText(text, rules);
+        checkDeletionOnly(text, result);
+        const again = cleanText(result.text, rules);
+        expect(again.changed, `second cleaning removed ${JSON.stringify(again.spans.map((s) => [s.ruleId, result.text.slice(s.start, s.end)]))}`).toBe(false);
+      }),
+      { numRuns: 600 },
+    );
   });
 
   it("a document made only of article prose comes out unchanged (500 documents)", () => {
