@@ -40,14 +40,17 @@ export interface LineInfo {
 /** Lines longer than this are never compared with phrase lists (phrases are labels, not paragraphs). */
 export const PHRASE_MAX_LENGTH = 200;
 
+/** Bullet characters of list items, for a regex character class (scrapers' and text-mode browsers' bullets, dashes). */
+export const BULLETS = String.raw`*•·▪►▸‣◦○●■□☆★◎\-–—`;
+
 /**
  * List markers; "7. Oktober 2020" is a date, not item 7 (a number, a word and a year). Text-mode
  * browsers mark nested list items: lynx `*`, `+`, then `o` (an `o` counts as a marker on an indented
  * line only), w3m `•`, `□`, `☆`, `○`, `■`, `★`, `◎`.
  */
-export const MARKER = /^(?:\s{2,}o(?=\s))?\s*(?:(?:[*•·▪►▸‣◦○●■□☆★◎\-–—|>»›+]|\d{1,3}[.)](?!\s+\p{L}+\.?\s+\d{4}\b))\s+|\[\d{1,4}\]\s*)*/u;
+export const MARKER = new RegExp(String.raw`^(?:\s{2,}o(?=\s))?\s*(?:(?:[${BULLETS}|>»›+]|\d{1,3}[.)](?!\s+\p{L}+\.?\s+\d{4}\b))\s+|\[\d{1,4}\]\s*)*`, "u");
 /** What MARKER can start with; a line starting with anything else has no marker (most lines: skip the regex). */
-const MARKER_START = /^[\s*•·▪►▸‣◦○●■□☆★◎\-–—|>»›+\d[]$/u;
+const MARKER_START = new RegExp(String.raw`^[\s${BULLETS}|>»›+\d[]$`, "u");
 /** Per BMP code unit: 0 not classified yet, 1 may start a marker, 2 cannot. */
 const MARKER_FIRST = new Uint8Array(0x10000);
 
@@ -204,6 +207,15 @@ export function lineInfo(line: Line): LineInfo {
   return new LineFacts(line, content, line.start + lead, blank, countWords(content), endsSentence(content));
 }
 
+/** Only a lynx link number before a line's text (a wrapped paragraph's next line may start with a link). */
+const LINK_NUMBER_ONLY = /^\s*\[\d{1,4}\]\s*$/;
+
+/** Whether a line starts with a list marker (a bullet or an item number, not just indentation or a link number). */
+export function startsListItem(info: LineInfo): boolean {
+  const lead = info.line.text.slice(0, info.contentStart - info.line.start);
+  return /\S/.test(lead) && !LINK_NUMBER_ONLY.test(lead);
+}
+
 /** Widest wrap width we look for; unwrapped scraped text has far longer lines. */
 const MAX_WRAP = 200;
 
@@ -281,15 +293,6 @@ export function analyseText(text: string): Analysis {
     lastAnalysis = { doc, ...analyseLines(doc) };
   }
   return lastAnalysis;
-}
-
-/** Only a lynx link number before a line's text (a wrapped paragraph's next line may start with a link). */
-const LINK_NUMBER_ONLY = /^\s*\[\d{1,4}\]\s*$/;
-
-/** Whether a line starts with a list marker (a bullet or an item number, not just indentation or a link number). */
-export function startsListItem(info: LineInfo): boolean {
-  const lead = info.line.text.slice(0, info.contentStart - info.line.start);
-  return /\S/.test(lead) && !LINK_NUMBER_ONLY.test(lead);
 }
 
 export function analyse(doc: Document): LineInfo[] {

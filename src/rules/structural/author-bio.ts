@@ -1,3 +1,4 @@
+import { BULLETS } from "../../engine/features.js";
 import { necessaryLiterals } from "../literals.js";
 import { LiteralScanner } from "../index/scanner.js";
 import type { RuleContext } from "../types.js";
@@ -13,7 +14,7 @@ const NAME_START = new RegExp(String.raw`^(${WORD}(?:\s+(?:${PARTICLE}\s+){0,2}$
 /** A line that is a name of 2–4 words, maybe after one word ("Frank Hahn", "Von Frank Hahn", "Über Simon Dückert"). */
 const NAME_LINE = new RegExp(String.raw`^(?:[\p{L}]+:?\s+)?(${WORD}(?:\s+(?:${PARTICLE}\s+){0,2}${WORD}){1,3})$`, "u");
 /** A list item's marker. */
-const BULLET = /^\s*(?:[*•·▪►▸‣◦○●■□☆★◎–—-]|\d{1,3}[.)])\s/u;
+const BULLET = new RegExp(String.raw`^\s*(?:[${BULLETS}]|\d{1,3}[.)])\s`, "u");
 /** Printable ASCII, which is NFC already. */
 const PLAIN = /^[ -~]*$/;
 /** Whitespace other than single spaces. */
