@@ -2,7 +2,7 @@ import { ruleIndex } from "../rules/index/rule-index.js";
 import { SHARE_RULES } from "../rules/matcher.js";
 import type { CompiledRule, CorpusStats, RuleContext } from "../rules/types.js";
 import type { Document } from "./document.js";
-import { analyseText, type LineInfo } from "./features.js";
+import { analyseText, type Analysis, type LineInfo } from "./features.js";
 import { applySpans, mergeSpans, planRemovals, type Proposal, type Span } from "./spans.js";
 
 export interface CleanResult {
@@ -30,16 +30,18 @@ interface Cut {
   inLine: boolean;
 }
 
-/**
- * Run every rule once over a text and plan the removals. `cuts` (on a later pass): where the
- * previous pass cut the text, so phrase rules look again only there; `width`: the wrap width the
- * previous pass found. When it differs, paragraphs may have been joined differently anywhere, and
- * every line is looked at again.
- */
-export function proposeAll(text: string, rules: readonly CompiledRule[], options: CleanTextOptions = {}, cuts?: readonly Cut[], width?: number): Span[] {
-  const analysis = analyseText(text);
+/** What a later pass knows of the pass before it. */
+interface Previous {
+  /** Where that pass cut the text, so phrase rules look again only there. */
+  cuts: readonly Cut[];
+  /** The wrap width that pass found: when it differs, paragraphs may be joined differently anywhere, and every line is looked at again. */
+  width: number;
+}
+
+/** Run every rule once over an analysed text and plan the removals; `previous` on a later pass. */
+export function proposeAll(analysis: Analysis, rules: readonly CompiledRule[], options: CleanTextOptions = {}, previous?: Previous): Span[] {
   const { doc, lines } = analysis;
-  const focus = cuts && analysis.width === width ? editedLines(doc.lines, cuts, width > 0) : undefined;
+  const focus = previous && previous.width === analysis.width ? editedLines(doc.lines, previous.cuts, analysis.width > 0) : undefined;
   const proposals: Proposal[] = [];
   // Phase 1: phrase, block and inline rules. Phase 2: structural rules, which
   // see which lines phase 1 removes (a menu is recognised by its known items).
@@ -154,9 +156,9 @@ function toOriginal(pieces: readonly Piece[], offset: number, isEnd: boolean): n
 
 /** Clean a text with a rule set: the result is the text with spans deleted, stable under a second cleaning. */
 export function cleanText(text: string, rules: readonly CompiledRule[], options: CleanTextOptions = {}): CleanResult {
-  let spans = proposeAll(text, rules, options);
+  let analysis = analyseText(text);
+  let spans = proposeAll(analysis, rules, options);
   if (spans.length === 0) return { text, spans, changed: false };
-  let width = analyseText(text).width;
   let current = applySpans(text, spans);
   for (let pass = 1; pass < MAX_PASSES; pass++) {
     const pieces = keptPieces(text.length, spans);
@@ -164,8 +166,9 @@ export function cleanText(text: string, rules: readonly CompiledRule[], options:
     const inLine = (next: Piece) => text[next.orig - 1] !== "\n";
     const cuts: Cut[] = pieces.slice(1).map((next, i) => ({ at: pieces[i]!.out + pieces[i]!.len, inLine: inLine(next) }));
     if (pieces[0] && pieces[0].orig > 0) cuts.unshift({ at: 0, inLine: inLine(pieces[0]) });
-    const more = proposeAll(current, rules, options, cuts, width);
-    width = analyseText(current).width;
+    const next = analyseText(current);
+    const more = proposeAll(next, rules, options, { cuts, width: analysis.width });
+    analysis = next;
     if (more.length === 0) break;
     const mapped = more.map((s) => ({ ...s, start: toOriginal(pieces, s.start, false), end: toOriginal(pieces, s.end, true) }));
     spans = mergeSpans([...spans.flatMap((s) => s.ruleIds.map((ruleId) => ({ ...s, ruleId }))), ...mapped.flatMap((s) => s.ruleIds.map((ruleId) => ({ ...s, ruleId })))]);
