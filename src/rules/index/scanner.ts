@@ -4,6 +4,8 @@ import { foldCode } from "./fold.js";
 const ANCHOR = 4;
 /** Polynomial hash base (mod 2^32): the hash of a gram is ((c0·B + c1)·B + c2)·B + c3. */
 const B = 0x01000193;
+/** Fibonacci hashing: a hash times this spreads its bits into the product's high (bit tables) and low (literal tables) bits. */
+const SPREAD = 0x9e3779b1;
 
 /**
  * Finds which of a set of literals occur in a text, in one pass over the text
@@ -74,7 +76,7 @@ export class LiteralScanner {
       this.bits.push(bits);
       this.shifts.push(32 - width);
       for (const [, h] of mine) {
-        const slot = Math.imul(h, 0x9e3779b1) >>> (32 - width);
+        const slot = Math.imul(h, SPREAD) >>> (32 - width);
         bits[slot >>> 5]! |= 1 << (slot & 31);
       }
     }
@@ -130,7 +132,7 @@ export class LiteralScanner {
   private compare(text: string, k: number, h: number, i: number, count: number, round: number): number {
     const table = this.tables[k]!;
     const { keys, starts, mask } = table;
-    let slot = Math.imul(h, 0x9e3779b1) & mask;
+    let slot = Math.imul(h, SPREAD) & mask;
     while (starts[slot] !== -1 && keys[slot] !== h) slot = (slot + 1) & mask;
     const from = starts[slot]!;
     if (from === -1) return count;
@@ -160,7 +162,7 @@ export class LiteralScanner {
 }
 
 const hit = (bits: Uint32Array, h: number, shift: number) => {
-  const slot = Math.imul(h, 0x9e3779b1) >>> shift;
+  const slot = Math.imul(h, SPREAD) >>> shift;
   return (bits[slot >>> 5]! & (1 << (slot & 31))) !== 0;
 };
 
@@ -179,7 +181,7 @@ function filedTable(byHash: Map<number, number[]>): FiledTable {
   const starts = new Int32Array(size).fill(-1);
   const ids: number[] = [];
   for (const [h, list] of byHash) {
-    let slot = Math.imul(h, 0x9e3779b1) & (size - 1);
+    let slot = Math.imul(h, SPREAD) & (size - 1);
     while (starts[slot] !== -1) slot = (slot + 1) & (size - 1);
     keys[slot] = h;
     starts[slot] = ids.length;
