@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { scratchDir } from "./scratch.js";
 import { cleanText } from "../src/engine/clean.js";
 import { findConfigFile, readConfigFile } from "../src/config/config-file.js";
 import { selectRules } from "../src/config/select.js";
@@ -13,7 +13,7 @@ import { RuleLoadError } from "../src/rules/load.js";
 const USER_RULES = join(import.meta.dirname, "..", "fixtures", "config-project", "rules");
 
 function project(config: string | undefined, name = "boilerstrip.config.yaml"): string {
-  const root = mkdtempSync(join(tmpdir(), "bs-config-"));
+  const root = scratchDir("bs-config-");
   if (config !== undefined) writeFileSync(join(root, name), config);
   mkdirSync(join(root, "sub", "deeper"), { recursive: true });
   return root;

@@ -1,7 +1,7 @@
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { scratchDir } from "./scratch.js";
 import { cli } from "./report-fixture.js";
 import { formatProblem, loadRuleFile, loadRules, RuleLoadError } from "../src/rules/load.js";
 import { ALGORITHMS } from "../src/rules/structural/registry.js";
@@ -86,7 +86,7 @@ describe("the CLI stops with exit code 2 before touching any input", () => {
   const run = (args: string[]) => cli(args);
 
   it("clean with a broken rule file", async () => {
-    const tmp = mkdtempSync(join(tmpdir(), "bs-load-"));
+    const tmp = scratchDir("bs-load-");
     const input = join(tmp, "in.txt");
     writeFileSync(input, "Accept cookies\nArticle text.\n");
     const outDir = join(tmp, "out");

@@ -1,7 +1,7 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { scratchDir } from "./scratch.js";
 import { cli } from "./report-fixture.js";
 import { buildRuleSchema } from "../src/rules/validate.js";
 
@@ -51,7 +51,7 @@ describe("rules test", () => {
     expect(r).toEqual({ code: 0, stdout: "3 rules, 6 examples: all passed\n", stderr: "" });
   });
   it("fails: rule id, example, diff of expected against actual; exit 1", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "bs-rt-"));
+    const dir = scratchDir("bs-rt-");
     const file = join(dir, "wrong.yaml");
     writeFileSync(
       file,
@@ -97,7 +97,7 @@ describe("rules test", () => {
 
 describe("rules new: scaffold, fail until filled in, pass once filled", () => {
   it("writes a commented skeleton into the first user rule directory", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "bs-new-"));
+    const dir = scratchDir("bs-new-");
     const r = await run("rules", "new", "consent/cookies-xx", "--lang", "ro", "--no-config", "--rules", dir);
     expect(r.code).toBe(0);
     const file = join(dir, "consent", "cookies-xx.yaml");
@@ -136,7 +136,7 @@ describe("rules new: scaffold, fail until filled in, pass once filled", () => {
 
   for (const kind of ["block", "inline", "structural"]) {
     it(`a ${kind} skeleton is refused only for its unfilled slots`, async () => {
-      const dir = mkdtempSync(join(tmpdir(), "bs-new-"));
+      const dir = scratchDir("bs-new-");
       expect((await run("rules", "new", "x/y", "--kind", kind, "--no-config", "--rules", dir)).code).toBe(0);
       const r = await run("rules", "test", "--no-config", join(dir, "x", "y.yaml"));
       expect(r.code).toBe(2);
@@ -147,7 +147,7 @@ describe("rules new: scaffold, fail until filled in, pass once filled", () => {
   }
 
   it("refuses a bad id, an unknown kind, an existing file or rule id", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "bs-new-"));
+    const dir = scratchDir("bs-new-");
     const opts = ["--no-config", "--rules", dir];
     expect((await run("rules", "new", "Cookies", ...opts)).stderr).toBe(
       'boilerstrip: rule id "Cookies" must look like "category/name" (lower-case letters, digits, dashes), e.g. consent/cookies-nl; or pass the name with --category\n',
@@ -162,7 +162,7 @@ describe("rules new: scaffold, fail until filled in, pass once filled", () => {
   });
 
   it("without a configured directory it writes ./rules-local/ and says so", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "bs-new-"));
+    const dir = scratchDir("bs-new-");
     const cwd = process.cwd();
     process.chdir(dir);
     try {

@@ -1,14 +1,14 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { scratchDir } from "./scratch.js";
 import { cleanText } from "../src/engine/clean.js";
 import { BUILTIN_RULES_DIR, loadRuleFile, loadRules } from "../src/rules/load.js";
 import { compileRegex, LinearRegExp, matchesEmpty, regexProblem } from "../src/rules/matcher.js";
 
 const ruleFile = (body: string) => {
-  const dir = mkdtempSync(join(tmpdir(), "bs-safe-"));
+  const dir = scratchDir("bs-safe-");
   const file = join(dir, "rule.yaml");
   writeFileSync(file, body);
   return file;
