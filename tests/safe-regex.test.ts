@@ -95,8 +95,8 @@ describe("LinearRegExp behaves like RegExp", () => {
     expect(all(b), `${source} on ${JSON.stringify(text)}`).toEqual(all(a));
     expect(b.test(text)).toBe(a.test(text));
   };
-  const patterns = ["cookies?", "\\s+", "(?<cut>\\s*\\(foto: [^)]*\\))", "^\\p{Lu}[\\p{L} ]{1,30}$", "\\bwe use\\b", "(?<=\\d)x", "é+", "(a)|(b)", "[\\s\\d]+", "\\S+$"];
-  const texts = ["We use cookies.", "Foto (foto: Reuters) und (FOTO: dpa)", "  \u00a0\u2003 x", "1x 2x ax", "ÉÉé 😀 éé", "ab ba", "Über Straße", ""];
+  const patterns = ["cookies?", "\\s+", "(?<cut>\\s*\\(foto: [^)]*\\))", "^\\p{Lu}[\\p{L} ]{1,30}$", "\\bwe use\\b", "(?<=\\d)x", "é+", "(a)|(b)", "[\\s\\d]+", "\\S+$", "[^\\S\\n]+", "[\\S\\n]+"];
+  const texts = ["We use cookies.", "Foto (foto: Reuters) und (FOTO: dpa)", "  \u00a0\u2003 x", "1x 2x ax", "ÉÉé 😀 éé", "ab ba", "Über Straße", "", "a\u00a0\n b\tc"];
   for (const p of patterns) for (const flags of ["iu", "giud"]) it(`${p} /${flags}`, () => texts.forEach((t) => same(p, flags, t)));
 
   it("agrees with RegExp on random text (fast-check)", () => {

@@ -84,6 +84,9 @@ export class UnsupportedRegexError extends Error {}
 
 /** JavaScript's `\s`, spelled for RE2 (whose `\s` is ASCII only). */
 const JS_SPACE = "\\t\\n\\x0B\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}";
+/** JavaScript's `\S` as ranges for inside a character class (`[^\S\n]`: whitespace but a newline), the complement of JS_SPACE. */
+const JS_NON_SPACE =
+  "\\x{0}-\\x{8}\\x{E}-\\x{1F}\\x{21}-\\x{9F}\\x{A1}-\\x{167F}\\x{1681}-\\x{1FFF}\\x{200B}-\\x{2027}\\x{202A}-\\x{202E}\\x{2030}-\\x{205E}\\x{2060}-\\x{2FFF}\\x{3001}-\\x{D7FF}\\x{E000}-\\x{FEFE}\\x{FF00}-\\x{10FFFF}";
 /** A quantifier allowing more repetitions than this counts as unbounded for the nested-quantifier check. */
 const UNBOUNDED_LIMIT = 10;
 
@@ -158,8 +161,8 @@ function scanRegex(source: string, forRe2 = true): Scan {
       let j = i + 1;
       let cls = "[";
       while (j < source.length && source[j] !== "]") {
-        if (source[j] === "\\" && source[j + 1] === "s") {
-          cls += JS_SPACE;
+        if (source[j] === "\\" && (source[j + 1] === "s" || source[j + 1] === "S")) {
+          cls += source[j + 1] === "s" ? JS_SPACE : JS_NON_SPACE;
           j += 2;
         } else if (source[j] === "\\" && /[pP]/.test(source[j + 1] ?? "") && source[j + 2] === "{") {
           const end = source.indexOf("}", j);
