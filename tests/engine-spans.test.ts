@@ -116,3 +116,22 @@ describe("wrapped text", () => {
     expect(wrapWidth(analyse(makeDocument(text)))).toBe(0);
   });
 });
+
+describe("rules with the same behaviour under different ids", () => {
+  const copy = (id: string, category: string) =>
+    compileRule({ id, kind: "line", category, description: "", languages: ["any"], examples: { remove: [], keep: [] }, match: { phrases: ["Home", "Impressum"] } } as RuleSpec, src);
+  const other = compileRule({ id: "b/other", kind: "line", category: "b", description: "", languages: ["any"], examples: { remove: [], keep: [] }, match: { phrases: ["Impressum"] } } as RuleSpec, src);
+  const text = "Home\nThe council met on Tuesday and approved the budget.\nImpressum\n";
+
+  it("run once, and every removal names all of them (the copies right after the first)", () => {
+    const rules = [copy("a/first", "a"), other, copy("a/second", "a2"), copy("a/third", "a3")];
+    expect(rules[0]!.shareKey).toBe(rules[2]!.shareKey);
+    expect(rules[0]!.shareKey).not.toBe(other.shareKey);
+    const r = cleanText(text, rules);
+    expect(r.text).toBe("The council met on Tuesday and approved the budget.\n");
+    expect(r.spans.map((s) => [s.ruleId, s.category, s.ruleIds])).toEqual([
+      ["a/first", "a", ["a/first", "a/second", "a/third"]],
+      ["a/first", "a", ["a/first", "a/second", "a/third", "b/other"]],
+    ]);
+  });
+});

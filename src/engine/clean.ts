@@ -64,10 +64,11 @@ export function proposeAll(analysis: Analysis, rules: readonly CompiledRule[], o
 
 /**
  * Runs a rule on a context, once per `shareKey`: a rule with the same behaviour as one
- * already run (the same spec under another id) gets that rule's proposals under its own id.
+ * already run (the same spec under another id) adds its id to that rule's proposals
+ * (whose removals it would make too) and proposes nothing of its own.
  */
 function sharedRuns(): (rule: CompiledRule, ctx: RuleContext) => Proposal[] {
-  const done = new Map<string, { ctx: RuleContext; proposals: Proposal[] }>();
+  const done = new Map<number, { ctx: RuleContext; proposals: Proposal[] }>();
   return (rule, ctx) => {
     const key = rule.shareKey;
     if (key === undefined || !SHARE_RULES) return rule.propose(ctx);
@@ -77,7 +78,8 @@ function sharedRuns(): (rule: CompiledRule, ctx: RuleContext) => Proposal[] {
       done.set(key, { ctx, proposals });
       return proposals;
     }
-    return prior.proposals.map((p) => ({ ...p, ruleId: rule.meta.id, category: rule.meta.category }));
+    for (const p of prior.proposals) (p.ruleIds ??= [p.ruleId]).push(rule.meta.id);
+    return [];
   };
 }
 
@@ -171,7 +173,7 @@ export function cleanText(text: string, rules: readonly CompiledRule[], options:
     analysis = next;
     if (more.length === 0) break;
     const mapped = more.map((s) => ({ ...s, start: toOriginal(pieces, s.start, false), end: toOriginal(pieces, s.end, true) }));
-    spans = mergeSpans([...spans.flatMap((s) => s.ruleIds.map((ruleId) => ({ ...s, ruleId }))), ...mapped.flatMap((s) => s.ruleIds.map((ruleId) => ({ ...s, ruleId })))]);
+    spans = mergeSpans([...spans, ...mapped]);
     current = applySpans(text, spans);
   }
   return { text: current, spans, changed: true };

@@ -17,6 +17,11 @@ export interface Proposal {
   end: number;
   ruleId: string;
   category: string;
+  /**
+   * Every rule that proposes this removal, `ruleId` among them, when there are several: rules with
+   * the same behaviour share one proposal (see sharedRuns), and a later pass carries a span's rules.
+   */
+  ruleIds?: string[];
 }
 
 export const TIDY_RULE = "tidy/blank-lines";
@@ -29,13 +34,13 @@ export function mergeSpans(proposals: readonly Proposal[]): Span[] {
     const last = out[out.length - 1];
     if (last && p.start < last.end) {
       if (p.end > last.end) last.end = p.end;
-      if (!last.ruleIds.includes(p.ruleId)) last.ruleIds.push(p.ruleId);
+      for (const id of p.ruleIds ?? [p.ruleId]) if (!last.ruleIds.includes(id)) last.ruleIds.push(id);
       if (last.ruleId === TIDY_RULE && p.ruleId !== TIDY_RULE) {
         last.ruleId = p.ruleId;
         last.category = p.category;
       }
     } else {
-      out.push({ start: p.start, end: p.end, ruleId: p.ruleId, category: p.category, ruleIds: [p.ruleId] });
+      out.push({ start: p.start, end: p.end, ruleId: p.ruleId, category: p.category, ruleIds: p.ruleIds ? [...p.ruleIds] : [p.ruleId] });
     }
   }
   return out;

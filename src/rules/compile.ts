@@ -33,9 +33,15 @@ export function compileRule(spec: RuleSpec, source: RuleSource): CompiledRule {
   return { meta, spec, propose, shareKey: shareKey(spec), ...(scans ? { scans } : {}) };
 }
 
+/** Share keys by what they stand for (a number compares in O(1); the spec's text can be kilobytes). */
+const SHARE_KEYS = new Map<string, number>();
+
 /** What a rule's proposals depend on: everything in its spec but its name, description, languages and examples, and the regex engine. */
-function shareKey(spec: RuleSpec): string {
+function shareKey(spec: RuleSpec): number {
   const { id, category, description, languages, examples, ...behaviour } = spec;
   void id, void category, void description, void languages, void examples;
-  return JSON.stringify([regexEngine(), behaviour]);
+  const text = JSON.stringify([regexEngine(), behaviour]);
+  let key = SHARE_KEYS.get(text);
+  if (key === undefined) SHARE_KEYS.set(text, (key = SHARE_KEYS.size));
+  return key;
 }

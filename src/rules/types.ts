@@ -120,7 +120,7 @@ export interface CompiledRule {
    * Rules with the same key propose the same spans on any text, up to their rule id and
    * category (same kind, match, options and regex engine): the engine runs one of them.
    */
-  readonly shareKey?: string;
+  readonly shareKey?: number;
 }
 
 /** What a rule kind builds from a spec. */
