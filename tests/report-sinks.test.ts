@@ -7,6 +7,8 @@ import { HTML_LIMITS } from "../src/report/html-sink.js";
 import type { ReportEntry } from "../src/report/sink.js";
 import { loadRules } from "../src/rules/load.js";
 import { article, workspace } from "./report-fixture.js";
+import { EventEmitter } from "node:events";
+import { drained } from "../src/io/drained.js";
 
 const ws = workspace();
 afterAll(() => ws.cleanup());
@@ -144,5 +146,17 @@ describe("createReportSink", () => {
     const size = statSync(file).size;
     // ~150 bytes of row data per file + at most TOTAL_DIFF_BUDGET of diffs
     expect(size).toBeLessThan(20_000 * 400 + HTML_LIMITS.TOTAL_DIFF_BUDGET);
+  });
+});
+
+describe("waiting for a stream to drain", () => {
+  it("leaves no listener behind, whichever event comes (a report of many files waits thousands of times)", async () => {
+    const stream = new EventEmitter();
+    for (let i = 0; i < 20; i++) {
+      const waiting = drained(stream);
+      stream.emit(i % 2 ? "drain" : "close");
+      await waiting;
+    }
+    for (const event of ["drain", "close", "error"]) expect(stream.listenerCount(event), event).toBe(0);
   });
 });

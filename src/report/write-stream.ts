@@ -1,5 +1,6 @@
 import { createWriteStream, mkdirSync, openSync, type WriteStream } from "node:fs";
 import { once } from "node:events";
+import { drained } from "../io/drained.js";
 import { dirname } from "node:path";
 import { ReportError } from "./report-error.js";
 
@@ -29,7 +30,7 @@ export class TextFile {
 
   async write(text: string): Promise<void> {
     if (this.failed) throw this.failed;
-    if (!this.stream.write(text)) await Promise.race([once(this.stream, "drain"), once(this.stream, "close")]);
+    if (!this.stream.write(text)) await drained(this.stream);
     if (this.failed) throw this.failed;
   }
 

@@ -1,5 +1,5 @@
 import { createReadStream } from "node:fs";
-import { once } from "node:events";
+import { drained } from "../io/drained.js";
 import type { Span } from "../engine/spans.js";
 import type { ReportSink } from "../report/sink.js";
 import { RunStats, summarize } from "../report/stats.js";
@@ -135,7 +135,7 @@ export async function runJsonl(opts: JsonlOptions, cleaner: Cleaner): Promise<{ 
 
   const write = async (buf: Buffer | undefined) => {
     if (!buf || broken) return;
-    if (!opts.out.write(buf)) await Promise.race([once(opts.out, "drain"), once(opts.out, "close")]);
+    if (!opts.out.write(buf)) await drained(opts.out);
   };
 
   const malformed = (where: string, reason: string, raw: Buffer): Pending => {
