@@ -7,6 +7,7 @@ import { tailDensity } from "./tail-density.js";
 import { corpusRepeat } from "./corpus-repeat.js";
 import { articleEnd } from "./article-end.js";
 import { authorBio } from "./author-bio.js";
+import { linkList } from "./link-list.js";
 
 /** Emit a removal [start, end) in document offsets. */
 export type Emit = (start: number, end: number) => void;
@@ -22,5 +23,5 @@ export interface StructuralAlgorithm {
 }
 
 export const ALGORITHMS: ReadonlyMap<string, StructuralAlgorithm> = new Map(
-  [repeatedLine, edgeMenu, labelRun, tailCut, tailDensity, corpusRepeat, articleEnd, authorBio].map((a) => [a.name, a]),
+  [repeatedLine, edgeMenu, labelRun, tailCut, tailDensity, corpusRepeat, articleEnd, authorBio, linkList].map((a) => [a.name, a]),
 );

@@ -1,0 +1,39 @@
+import { phraseKey } from "../../engine/features.js";
+import { defineAlgorithm } from "./options.js";
+
+/** One address of the list: "  12. https://example.com/page", "1234. file:///x", "16. whatsapp://send?…" (any scheme). */
+const ENTRY = /^\s*\d{1,6}\.\s+[a-z][a-z\d+.-]{0,30}:\S*\s*$/i;
+
+/**
+ * The list of link addresses that lynx and elinks append to a dump (`lynx -dump` without
+ * `-nolist`, `elinks -dump`): a heading ("References"), maybe "Visible links" / "Hidden links",
+ * then one numbered address per line, to the end of the text. Found from the end backwards, so it
+ * costs a line or two on a text without one; taken whole however long it is. An article's own
+ * list of sources is never the last thing in a dump, nor only numbered addresses.
+ */
+export const linkList = defineAlgorithm({
+  name: "link-list",
+  description: "the numbered list of link addresses a text-mode browser appends to a dump, from its heading to the end",
+  options: {
+    headings: { type: "strings", default: ["References"] },
+    labels: { type: "strings", default: ["Visible links", "Hidden links"] },
+  },
+  create({ headings, labels }) {
+    const heading = new Set(headings.map((h) => phraseKey(h)));
+    const label = new Set(labels.map((l) => phraseKey(l)));
+    return (ctx, emit) => {
+      const { lines } = ctx;
+      let entries = 0;
+      for (let i = lines.length - 1; i >= 0; i--) {
+        const info = lines[i]!;
+        if (info.blank || label.has(info.key)) continue;
+        if (ENTRY.test(info.line.text)) {
+          entries++;
+          continue;
+        }
+        if (entries > 0 && heading.has(info.key)) emit(info.line.start, lines[lines.length - 1]!.line.next);
+        return;
+      }
+    };
+  },
+});
