@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeDocument } from "../src/engine/document.js";
-import { analyse } from "../src/engine/features.js";
+import fc from "fast-check";
+import { analyse, analyseKept, analyseText, type Analysis, type KeptPiece } from "../src/engine/features.js";
 
 const contents = (text: string) => analyse(makeDocument(text)).map((l) => l.content);
 
@@ -42,3 +43,51 @@ describe("line features: words", () => {
     expect(words("中国经济增长のこと\nGDP 增长\nＡＢＣ\n中文\u3000English\n")).toEqual([4.5, 2, 1, 2]);
   });
 });
+
+describe("a later pass's analysis", () => {
+  // what a line's facts are, as the rules see them
+  const facts = (a: Analysis) => ({
+    width: a.width,
+    lines: a.lines.map((l) => [l.index, l.line.start, l.content, l.contentStart, l.blank, l.words, l.sentenceEnd, l.lower, l.key, l.paraWords, l.paraEnd, l.paraFirst]),
+  });
+  const line = fc.constantFrom(
+    "The council approved the budget on Tuesday after a long debate.",
+    "   the lower town for the second time this month, and the warnings came",
+    " * Home",
+    "[12]Impressum",
+    "",
+    "   ",
+    "Kontakt: 0123 456",
+    "Ein langer Absatz über den Haushalt, der bis zur Breite des Textes reicht und weiter",
+  );
+
+  it("keeps the facts of unchanged lines and equals a fresh analysis of the new text", () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 30 }), fc.array(fc.tuple(fc.nat(), fc.nat(40)), { maxLength: 5 }), (lines, cuts) => {
+        const text = lines.join("\n") + "\n";
+        // disjoint cuts [start, end), then the kept pieces between them
+        const spans = cuts.map(([at, len]) => [at % text.length, Math.min(text.length, (at % text.length) + len)] as const).sort((a, b) => a[0] - b[0]);
+        const pieces: KeptPiece[] = [];
+        let pos = 0;
+        let out = 0;
+        for (const [start, end] of [...spans, [text.length, text.length] as const]) {
+          if (start > pos) {
+            pieces.push({ out, orig: pos, len: start - pos });
+            out += start - pos;
+          }
+          pos = Math.max(pos, end);
+        }
+        const later = pieces.map((p) => text.slice(p.orig, p.orig + p.len)).join("");
+        const earlier = analyseText(text);
+        expect(facts(analyseKept(later, earlier, pieces))).toEqual(facts(freshAnalysis(later)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+/** An analysis made from scratch (analyseText keeps the last one it made). */
+const freshAnalysis = (text: string): Analysis => {
+  analyseText("\u0000");
+  return analyseText(text);
+};

@@ -2,7 +2,7 @@ import { ruleIndex } from "../rules/index/rule-index.js";
 import { SHARE_RULES } from "../rules/matcher.js";
 import type { CompiledRule, CorpusStats, RuleContext } from "../rules/types.js";
 import type { Document } from "./document.js";
-import { analyseText, type Analysis, type LineInfo } from "./features.js";
+import { analyseKept, analyseText, type Analysis, type KeptPiece, type LineInfo } from "./features.js";
 import { applySpans, mergeSpans, planRemovals, type Proposal, type Span } from "./spans.js";
 
 export interface CleanResult {
@@ -122,14 +122,8 @@ function removedLines(lines: readonly LineInfo[], proposals: readonly Proposal[]
 }
 
 /** Kept pieces of the original text, to map offsets of a later pass back. */
-interface Piece {
-  out: number;
-  orig: number;
-  len: number;
-}
-
-function keptPieces(length: number, spans: readonly Span[]): Piece[] {
-  const pieces: Piece[] = [];
+function keptPieces(length: number, spans: readonly Span[]): KeptPiece[] {
+  const pieces: KeptPiece[] = [];
   let pos = 0;
   let out = 0;
   for (const s of [...spans, { start: length, end: length }]) {
@@ -142,7 +136,7 @@ function keptPieces(length: number, spans: readonly Span[]): Piece[] {
   return pieces;
 }
 
-function toOriginal(pieces: readonly Piece[], offset: number, isEnd: boolean): number {
+function toOriginal(pieces: readonly KeptPiece[], offset: number, isEnd: boolean): number {
   // an end offset belongs to the piece holding the character before it
   const probe = isEnd ? offset - 1 : offset;
   let lo = 0;
@@ -158,17 +152,18 @@ function toOriginal(pieces: readonly Piece[], offset: number, isEnd: boolean): n
 
 /** Clean a text with a rule set: the result is the text with spans deleted, stable under a second cleaning. */
 export function cleanText(text: string, rules: readonly CompiledRule[], options: CleanTextOptions = {}): CleanResult {
-  let analysis = analyseText(text);
+  const first = analyseText(text);
+  let analysis = first;
   let spans = proposeAll(analysis, rules, options);
   if (spans.length === 0) return { text, spans, changed: false };
   let current = applySpans(text, spans);
   for (let pass = 1; pass < MAX_PASSES; pass++) {
     const pieces = keptPieces(text.length, spans);
     // where the kept pieces meet in the current text, and whether the text removed there ended inside a line
-    const inLine = (next: Piece) => text[next.orig - 1] !== "\n";
+    const inLine = (next: KeptPiece) => text[next.orig - 1] !== "\n";
     const cuts: Cut[] = pieces.slice(1).map((next, i) => ({ at: pieces[i]!.out + pieces[i]!.len, inLine: inLine(next) }));
     if (pieces[0] && pieces[0].orig > 0) cuts.unshift({ at: 0, inLine: inLine(pieces[0]) });
-    const next = analyseText(current);
+    const next = analyseKept(current, first, pieces);
     const more = proposeAll(next, rules, options, { cuts, width: analysis.width });
     analysis = next;
     if (more.length === 0) break;

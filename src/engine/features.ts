@@ -194,6 +194,14 @@ class LineFacts implements LineInfo {
   get key(): string {
     return (this.phrase ??= this.content.length <= PHRASE_MAX_LENGTH ? phraseKey(this.content, this.lower) : "");
   }
+
+  /** The same facts for the same text at another place (a later pass's text), paragraph facts reset. */
+  movedTo(line: Line): LineFacts {
+    const facts = new LineFacts(line, this.content, line.start + (this.contentStart - this.line.start), this.blank, this.words, this.sentenceEnd);
+    facts.lowerText = this.lowerText;
+    facts.phrase = this.phrase;
+    return facts;
+  }
 }
 
 /** A link number that lynx puts before a link's text: "[7]Jane Doe" (not a footnote mark: that is followed by a space or another mark). */
@@ -299,8 +307,43 @@ export function analyse(doc: Document): LineInfo[] {
   return analyseLines(doc).lines;
 }
 
+/** A piece of a text kept unchanged in a later text: `len` code units at `orig` in the earlier text, at `out` in the later one. */
+export interface KeptPiece {
+  out: number;
+  orig: number;
+  len: number;
+}
+
+/**
+ * The analysis of a later pass's text, made of the kept `pieces` of the text `earlier` analysed: a
+ * line that is a whole line of the earlier text keeps its facts (they depend on its text alone), and
+ * only the lines a cut changed or joined are looked at again. Paragraphs are found anew.
+ */
+export function analyseKept(text: string, earlier: Analysis, pieces: readonly KeptPiece[]): Analysis {
+  const doc = makeDocument(text);
+  const old = earlier.doc.lines;
+  let p = 0;
+  let k = 0;
+  const infos = doc.lines.map((line) => {
+    while (p < pieces.length && pieces[p]!.out + pieces[p]!.len <= line.start) p++;
+    const piece = pieces[p];
+    if (piece && piece.out <= line.start && line.next <= piece.out + piece.len) {
+      const orig = piece.orig + (line.start - piece.out);
+      while (k < old.length && old[k]!.start < orig) k++;
+      const same = old[k];
+      if (same && same.start === orig && same.next - same.start === line.next - line.start) return (earlier.lines[k] as LineFacts).movedTo(line);
+    }
+    return lineInfo(line);
+  });
+  return (lastAnalysis = { doc, ...withParagraphs(infos) });
+}
+
 function analyseLines(doc: Document): { lines: LineInfo[]; width: number } {
-  const infos = doc.lines.map(lineInfo);
+  return withParagraphs(doc.lines.map(lineInfo));
+}
+
+/** The wrap width of a text's lines, and its wrapped paragraphs marked on them. */
+function withParagraphs(infos: LineInfo[]): { lines: LineInfo[]; width: number } {
   const width = wrapWidth(infos);
   if (width === 0) return { lines: infos, width };
   // join lines filled up to the wrap width with the line after them
