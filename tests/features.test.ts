@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { makeDocument } from "../src/engine/document.js";
 import fc from "fast-check";
-import { analyse, analyseKept, analyseText, type Analysis, type KeptPiece } from "../src/engine/features.js";
+import { keptPieces } from "../src/engine/clean.js";
+import { analyse, analyseKept, analyseText, type Analysis } from "../src/engine/features.js";
+import { applySpans, mergeSpans } from "../src/engine/spans.js";
 
 const contents = (text: string) => analyse(makeDocument(text)).map((l) => l.content);
 
@@ -65,19 +67,9 @@ describe("a later pass's analysis", () => {
     fc.assert(
       fc.property(fc.array(line, { minLength: 1, maxLength: 30 }), fc.array(fc.tuple(fc.nat(), fc.nat(40)), { maxLength: 5 }), (lines, cuts) => {
         const text = lines.join("\n") + "\n";
-        // disjoint cuts [start, end), then the kept pieces between them
-        const spans = cuts.map(([at, len]) => [at % text.length, Math.min(text.length, (at % text.length) + len)] as const).sort((a, b) => a[0] - b[0]);
-        const pieces: KeptPiece[] = [];
-        let pos = 0;
-        let out = 0;
-        for (const [start, end] of [...spans, [text.length, text.length] as const]) {
-          if (start > pos) {
-            pieces.push({ out, orig: pos, len: start - pos });
-            out += start - pos;
-          }
-          pos = Math.max(pos, end);
-        }
-        const later = pieces.map((p) => text.slice(p.orig, p.orig + p.len)).join("");
+        const spans = mergeSpans(cuts.map(([at, len]) => ({ start: at % text.length, end: Math.min(text.length, (at % text.length) + len), ruleId: "t", category: "t" })));
+        const pieces = keptPieces(text.length, spans);
+        const later = applySpans(text, spans);
         const earlier = analyseText(text);
         expect(facts(analyseKept(later, earlier, pieces))).toEqual(facts(freshAnalysis(later)));
       }),

@@ -105,7 +105,7 @@ function removedLines(lines: readonly LineInfo[], proposals: readonly Proposal[]
   const removed = new Array<boolean>(lines.length).fill(false);
   const categories = new Array<string | undefined>(lines.length);
   if (proposals.length === 0) return { removed, categories };
-  const merged = mergeSpans(proposals.map((p) => ({ ...p })));
+  const merged = mergeSpans(proposals);
   let k = 0;
   for (const info of lines) {
     if (info.blank) continue;
@@ -121,8 +121,8 @@ function removedLines(lines: readonly LineInfo[], proposals: readonly Proposal[]
   return { removed, categories };
 }
 
-/** Kept pieces of the original text, to map offsets of a later pass back. */
-function keptPieces(length: number, spans: readonly Span[]): KeptPiece[] {
+/** The pieces of a text of `length` that sorted, disjoint `spans` keep, to map offsets of a later pass back. */
+export function keptPieces(length: number, spans: readonly { start: number; end: number }[]): KeptPiece[] {
   const pieces: KeptPiece[] = [];
   let pos = 0;
   let out = 0;

@@ -26,7 +26,7 @@ export interface Proposal {
 
 export const TIDY_RULE = "tidy/blank-lines";
 
-/** Sort and merge overlapping proposals into disjoint spans (touching ones stay apart, each with its rule). */
+/** Sort and merge overlapping proposals into disjoint spans (touching ones stay apart, each with its rule); the proposals are not changed. */
 export function mergeSpans(proposals: readonly Proposal[]): Span[] {
   const sorted = proposals.filter((p) => p.end > p.start).sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Span[] = [];
@@ -135,7 +135,7 @@ export function planRemovals(doc: Document, proposals: readonly Proposal[]): Spa
 }
 
 /** The text with the spans deleted. Spans must be sorted and disjoint. */
-export function applySpans(text: string, spans: readonly Span[]): string {
+export function applySpans(text: string, spans: readonly { start: number; end: number }[]): string {
   if (spans.length === 0) return text;
   let out = "";
   let pos = 0;

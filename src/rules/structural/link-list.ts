@@ -1,4 +1,4 @@
-import { phraseKey } from "../../engine/features.js";
+import { compileMatcher } from "../matcher.js";
 import { defineAlgorithm } from "./options.js";
 
 /** One address of the list: "  12. https://example.com/page", "1234. file:///x", "16. whatsapp://send?…" (any scheme). */
@@ -15,23 +15,24 @@ export const linkList = defineAlgorithm({
   name: "link-list",
   description: "the numbered list of link addresses a text-mode browser appends to a dump, from its heading to the end",
   options: {
-    headings: { type: "strings", default: ["References"] },
-    labels: { type: "strings", default: ["Visible links", "Hidden links"] },
+    headings: { type: "match" },
+    labels: { type: "match" },
   },
   create({ headings, labels }) {
-    const heading = new Set(headings.map((h) => phraseKey(h)));
-    const label = new Set(labels.map((l) => phraseKey(l)));
+    const heading = compileMatcher(headings);
+    const label = compileMatcher(labels);
     return (ctx, emit) => {
       const { lines } = ctx;
       let entries = 0;
       for (let i = lines.length - 1; i >= 0; i--) {
         const info = lines[i]!;
-        if (info.blank || label.has(info.key)) continue;
+        if (info.blank) continue;
         if (ENTRY.test(info.line.text)) {
           entries++;
           continue;
         }
-        if (entries > 0 && heading.has(info.key)) emit(info.line.start, lines[lines.length - 1]!.line.next);
+        if (label.test(info)) continue;
+        if (entries > 0 && heading.test(info)) emit(info.line.start, lines[lines.length - 1]!.line.next);
         return;
       }
     };
