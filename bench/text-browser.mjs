@@ -20,10 +20,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const WIDTH = 79;
+const LYNX = ["-dump", `-width=${WIDTH}`, "-display_charset=utf-8", "-assume_charset=utf-8", "-stdin"];
 const DUMP = {
-  "lynx-dump": ["lynx", ["-dump", "-nolist", `-width=${WIDTH}`, "-display_charset=utf-8", "-assume_charset=utf-8", "-stdin"]],
+  "lynx-dump": ["lynx", ["-nolist", ...LYNX]],
   "w3m-dump": ["w3m", ["-dump", "-cols", String(WIDTH), "-I", "UTF-8", "-O", "UTF-8", "-T", "text/html"]],
-  "lynx-links": ["lynx", ["-dump", `-width=${WIDTH}`, "-display_charset=utf-8", "-assume_charset=utf-8", "-stdin"]],
+  "lynx-links": ["lynx", LYNX],
   // (elinks reads no page from a socket, which is what a child's stdin is here: it gets a file)
   "elinks-links": ["elinks", ["-dump", "-dump-width", String(WIDTH), "-dump-charset", "utf-8", "-eval", "set document.codepage.assume = 'utf-8'", "-eval", "set document.codepage.force_assumed = 1"], "file"],
 };

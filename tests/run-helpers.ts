@@ -1,6 +1,6 @@
 // Helpers for the clean pipeline's tests (not a test file itself).
 import { spawn, type SpawnOptions } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough, Readable } from "node:stream";
@@ -12,11 +12,7 @@ export const BIN = join(ROOT, "bin", "boilerstrip.js");
 /** A RAM-backed temporary directory when there is one (tests with many files), else the usual one. */
 export const FAST_TMP = existsSync("/dev/shm") ? "/dev/shm" : tmpdir();
 
-/** A fresh temporary directory, removed by the returned cleanup. */
-export function tempDir(prefix = "bs-run-", base = tmpdir()): { dir: string; cleanup: () => void } {
-  const dir = mkdtempSync(join(base, prefix));
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-}
+export { tempDir } from "./scratch.js";
 
 /**
  * A small fixed rule set, so the pipeline's tests do not depend on the

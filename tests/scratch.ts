@@ -1,19 +1,24 @@
-// Temporary directories for tests that write files (not a test file itself):
-// each one is removed when the test file that made it has finished.
+// Temporary directories for tests that write files (not a test file itself).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll } from "vitest";
 
-const made: string[] = [];
+/** A fresh temporary directory, removed by the returned cleanup. */
+export function tempDir(prefix = "bs-run-", base = tmpdir()): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(base, prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
 
-/** A fresh directory under the system's temporary directory. */
+const cleanups: (() => void)[] = [];
+
+/** A fresh temporary directory, removed when the test file that made it has finished. */
 export function scratchDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  made.push(dir);
+  const { dir, cleanup } = tempDir(prefix);
+  cleanups.push(cleanup);
   return dir;
 }
 
 afterAll(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+  for (const cleanup of cleanups.splice(0)) cleanup();
 });
