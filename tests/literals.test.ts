@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { spaced } from "../src/engine/features.js";
 import { foldCode, foldText, safeLiteralChar } from "../src/rules/index/fold.js";
 import { LiteralScanner } from "../src/rules/index/scanner.js";
 import { necessaryLiterals } from "../src/rules/literals.js";
@@ -53,6 +54,12 @@ describe("necessaryLiterals", () => {
 
   it("gives up on constructs it does not know", () => {
     expect(necessaryLiterals("(?i:abc)")).toBeUndefined();
+  });
+
+  it("holds no whitespace but lone plain spaces (the scanned line has its whitespace squeezed)", () => {
+    expect(lits("foo\u00a0barbaz")).toEqual(["barbaz"]);
+    expect(lits("ab  cdef")).toEqual([" cdef"]);
+    expect(lits("sign up\tnow")).toEqual(["sign up"]);
   });
 
   it("folds case as the iu regex engine does", () => {
@@ -138,6 +145,9 @@ const recase = (s: string, picks: number[]) =>
     const p = picks[i % picks.length]!;
     if (p === 0) return ch.toUpperCase().length === 1 ? ch.toUpperCase() : ch;
     if (p === 1) return ODD_CASE[ch.toLowerCase()] ?? ch;
+    // other whitespace for a space: rules' regexes also see the line with it squeezed (spaced)
+    if (ch === " " && p === 3) return "\u00a0";
+    if (ch === " " && p === 4) return " \t ";
     return ch;
   }).join("");
 
@@ -146,9 +156,12 @@ function holdsLiteral(source: string, text: string): boolean {
   if (!analysed.has(source)) analysed.set(source, necessaryLiterals(source));
   const literals = analysed.get(source);
   if (!literals) return true;
-  if (!new RegExp(source, "iu").test(text)) return true;
-  const folded = foldText(text);
-  return literals.some((l) => folded.includes(l)) && new LiteralScanner(literals).any(text.toLowerCase());
+  // the scanner sees the line with its whitespace squeezed (LineInfo.lower); regexes see it both ways
+  const scanned = spaced(text);
+  const re = new RegExp(source, "iu");
+  if (!re.test(text) && !re.test(scanned)) return true;
+  const folded = foldText(scanned);
+  return literals.some((l) => folded.includes(l)) && new LiteralScanner(literals).any(scanned.toLowerCase());
 }
 
 describe("property: regex matches => the line holds one of its literals", () => {

@@ -15,7 +15,7 @@ export interface LineInfo {
   readonly blank: boolean;
   /** Words (CJK characters count as half a word each). */
   readonly words: number;
-  /** The content in lower case (for `requires` prefilters). */
+  /** The content in lower case, whitespace squeezed (`spaced`): what `requires` words and the literal prefilter look for. */
   readonly lower: string;
   /** Ends like a sentence: . ! ? … or a closing quote after one. */
   readonly sentenceEnd: boolean;
@@ -106,18 +106,23 @@ export function phraseKey(s: string, lower?: string): string {
   let to = s.length;
   for (let n; from < to && (n = edgeAt(s, from, false)) > 0; ) from += n;
   for (let n; to > from && (n = edgeAt(s, to - 1, true)) > 0; ) to -= n;
-  let t = from === 0 && to === s.length ? s : s.slice(from, to);
-  // squeeze only when some whitespace is not a lone plain space
+  const t = spaced(from === 0 && to === s.length ? s : s.slice(from, to));
+  return t === s && lower !== undefined ? lower : t.toLowerCase();
+}
+
+/**
+ * A text with every run of whitespace other than a lone plain space (a no-break space, a tab, two
+ * spaces) squeezed to one plain space: what phrase keys and the literal prefilter (LineInfo.lower)
+ * see, and rule regexes besides the text itself. The text itself when there is no such run (most lines).
+ */
+export function spaced(t: string): string {
   for (let i = 0, prev = false; i < t.length; i++) {
     const c = t.charCodeAt(i);
     const space = c === 32 || (c > 127 && (classOf(c) & 2) !== 0) || (c >= 9 && c <= 13);
-    if (space && (prev || c !== 32)) {
-      t = t.replace(SPACES, " ");
-      break;
-    }
+    if (space && (prev || c !== 32)) return t.replace(SPACES, " ");
     prev = space;
   }
-  return t === s && lower !== undefined ? lower : t.toLowerCase();
+  return t;
 }
 
 /** Ends like a sentence: . ! ? … (or CJK) followed only by closing quotes and brackets. */
@@ -189,7 +194,7 @@ class LineFacts implements LineInfo {
     return this.line.index;
   }
   get lower(): string {
-    return (this.lowerText ??= this.content.toLowerCase());
+    return (this.lowerText ??= spaced(this.content).toLowerCase());
   }
   get key(): string {
     return (this.phrase ??= this.content.length <= PHRASE_MAX_LENGTH ? phraseKey(this.content, this.lower) : "");

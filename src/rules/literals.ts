@@ -302,10 +302,13 @@ class Parser {
   }
 }
 
+const WHITESPACE = /^\s$/u;
+
 /**
  * Literals as the scanner compares them: only characters whose case-folding class
- * the fold handles (`safeLiteralChar`); a literal with another character keeps its
- * longest safe piece (a piece of a needed string is needed too). A literal that
+ * the fold handles (`safeLiteralChar`), and no whitespace but lone plain spaces (the
+ * scanned text has its whitespace runs squeezed to one space); a literal with another
+ * character keeps its longest such piece (a piece of a needed string is needed too). A literal that
  * contains another literal of the set is dropped: the shorter one already finds its lines.
  */
 function normalise(set: readonly string[]): string[] | undefined {
@@ -313,9 +316,14 @@ function normalise(set: readonly string[]): string[] | undefined {
   for (const lit of set) {
     let bestPiece = "";
     let piece = "";
+    let prev = "";
     for (const ch of lit) {
-      if (safeLiteralChar(ch.codePointAt(0)!)) piece += ch;
+      // the scanned text has its whitespace squeezed (LineInfo.lower): a piece holds lone plain spaces only
+      const squeezable = WHITESPACE.test(ch) && (ch !== " " || WHITESPACE.test(prev));
+      if (squeezable) piece = ch === " " ? " " : "";
+      else if (safeLiteralChar(ch.codePointAt(0)!)) piece += ch;
       else piece = "";
+      prev = ch;
       if (piece.length > bestPiece.length) bestPiece = piece;
     }
     if (bestPiece.length === 0) return undefined;

@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import type { RE2JS as RE2JSClass } from "re2js";
-import { phraseKey, type LineInfo } from "../engine/features.js";
+import { phraseKey, spaced, type LineInfo } from "../engine/features.js";
 import { foldText } from "./index/fold.js";
 import { LiteralScanner } from "./index/scanner.js";
 import { moreSelective, necessaryLiterals } from "./literals.js";
@@ -418,10 +418,14 @@ function buildMatcher(spec: MatchSpec | undefined, exceptions?: readonly string[
   const testText = (content: string, key = phraseKey(content), lower?: string): boolean => {
     if (content.length === 0) return false;
     let hit = phrases.size > 0 && phrases.has(key);
-    if (!hit && regex && content.length <= maxLength && (requires === undefined || requires.some((w) => (lower ??= content.toLowerCase()).includes(w)))) {
-      hit = (whole !== undefined && whole.test(content)) || (anywhere !== undefined && anywhere.test(content));
+    // regexes see the text as it is and, when it has other whitespace than lone plain spaces, squeezed
+    // (as phrase keys do): "Sign up for the\u00a0 newsletter" reads like "Sign up for the newsletter"
+    const text = spaced(content);
+    const found = (re: SearchRegex | undefined) => re !== undefined && (re.test(content) || (text !== content && re.test(text)));
+    if (!hit && regex && content.length <= maxLength && (requires === undefined || requires.some((w) => (lower ??= text.toLowerCase()).includes(w)))) {
+      hit = found(whole) || found(anywhere);
     }
-    return hit && !(except !== undefined && except.test(content));
+    return hit && !found(except);
   };
   const verify = (info: MatchInput) => !info.blank && testText(info.content, info.key, info.lower);
   return {

@@ -1,4 +1,4 @@
-import { phraseKey, PHRASE_MAX_LENGTH, startsListItem, type LineInfo } from "../../engine/features.js";
+import { phraseKey, PHRASE_MAX_LENGTH, spaced, startsListItem, type LineInfo } from "../../engine/features.js";
 import type { MatchInput } from "../matcher.js";
 
 // A text-mode browser wraps each paragraph over several lines. Line and block rules
@@ -46,7 +46,7 @@ class ParagraphText implements MatchInput {
   private phrase?: string;
   constructor(readonly content: string) {}
   get lower(): string {
-    return (this.lowerText ??= this.content.toLowerCase());
+    return (this.lowerText ??= spaced(this.content).toLowerCase());
   }
   get key(): string {
     return (this.phrase ??= this.content.length <= PHRASE_MAX_LENGTH ? phraseKey(this.content) : "");
