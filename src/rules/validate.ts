@@ -19,7 +19,7 @@ export const REQUIRED_KEYS = ["id", "kind", "category", "description", "language
 /** Keys each kind accepts beyond the common ones, and which of them it requires. */
 export const KIND_KEYS: Record<(typeof KINDS)[number], readonly string[]> = {
   line: ["match", "exceptions"],
-  block: ["match", "exceptions", "members", "before", "after"],
+  block: ["match", "exceptions", "members", "before", "after", "bridge"],
   inline: ["pattern", "match", "exceptions"],
   structural: ["algorithm", "options"],
 };
@@ -177,7 +177,7 @@ export function validateSpec(data: unknown, options: ValidateOptions = {}): Spec
     case "block":
       matchSpec("match");
       matchSpec("members");
-      for (const k of ["before", "after"]) {
+      for (const k of ["before", "after", "bridge"]) {
         const v = data[k];
         if (v !== undefined && !(Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 50)) fail([k], `"${k}" must be a whole number from 0 to 50`);
       }
@@ -253,6 +253,8 @@ const KEY_DOCS: Record<string, string> = {
   members: "Block rules: lines around a start line that belong to the block (buttons, links, more banner text).",
   before: "Block rules: how many member lines above the start line may go (blank lines not counted).",
   after: "Block rules: how many member lines below the start line may go; another start line renews the budget.",
+  bridge:
+    "Block rules: below the start line, the block may step over one line of at most this many words that is not a member when the next line is (a sign-up box's tagline between its heading and its e-mail field); 0 (default): never.",
   pattern: "Inline rules: the regular expression removed inside lines (only the named group `cut` when present).",
   algorithm: "Structural rules: the algorithm (code in src/rules/structural/).",
   options: "Structural rules: the algorithm's options.",
@@ -295,6 +297,7 @@ export function buildRuleSchema(): Record<string, unknown> {
     members: { $ref: "#/definitions/match" },
     before: count("before"),
     after: count("after"),
+    bridge: count("bridge"),
     pattern: { $ref: "#/definitions/regex" },
     algorithm: { enum: [...ALGORITHMS.keys()] },
     options: { type: "object" },

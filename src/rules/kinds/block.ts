@@ -15,6 +15,8 @@ const MAX_GAP = 2;
  * that belong to it (`members`, or another start line): up to `before` lines
  * above and `after` lines below, blank lines in between not counted. Below the
  * block, a line whose leading glued sentence is a member loses that sentence only.
+ * With `bridge`, a short line that is not a member is taken too when the line
+ * below it belongs to the block (a sign-up box's tagline above its e-mail field).
  * A wrapped paragraph (text-mode browser output) counts as one line: its lines
  * joined are judged and go together, so an article paragraph under a "Related"
  * heading is not taken line by line as if it were teaser titles.
@@ -24,6 +26,7 @@ export function blockRule(meta: RuleMeta, spec: RuleSpec): RuleBehaviour {
   const member = compileMatcher(spec.members, spec.exceptions);
   const before = spec.before ?? 0;
   const after = spec.after ?? 0;
+  const bridgeWords = spec.bridge ?? 0;
   const propose = (ctx: RuleContext): Proposal[] => {
     const { lines } = ctx;
     const out: Proposal[] = [];
@@ -32,6 +35,15 @@ export function blockRule(meta: RuleMeta, spec: RuleSpec): RuleBehaviour {
     };
     const input = (first: number, last: number) => paragraphInput(lines, first, last);
     const belongs = (first: number, last: number) => start.test(input(first, last)) || member.test(input(first, last));
+    // `bridge`: a short line the block's next line belongs to again (a sign-up box's tagline between its heading and its e-mail field)
+    const bridges = (first: number, last: number) => {
+      if (bridgeWords === 0 || lines[first]!.paraWords > bridgeWords) return false;
+      let k = last + 1;
+      for (let gap = 0; k < lines.length && lines[k]!.blank; k++) if (++gap > MAX_GAP) return false;
+      if (k >= lines.length) return false;
+      const [nf, nl] = unitOf(lines, k);
+      return belongs(nf, nl);
+    };
     // start lines: the rule index's candidates (a wrapped paragraph: its first line), verified; or any line, fully tested
     const picked = ctx.candidates?.(start);
     const isStart = picked ? start.verify : start.test;
@@ -71,6 +83,7 @@ export function blockRule(meta: RuleMeta, spec: RuleSpec): RuleBehaviour {
         const [pf, pl] = unitOf(lines, j);
         if (start.test(input(pf, pl))) budget = after;
         else if (budget > 0 && member.test(input(pf, pl))) budget--;
+        else if (budget > 1 && bridges(pf, pl)) budget--;
         else {
           if (pf === pl && (budget > 0 || after > 0)) {
             const head = info.line.text.split(GLUE, 1)[0]!;
