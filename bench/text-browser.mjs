@@ -7,6 +7,7 @@
 //   node bench/text-browser.mjs lynx-dump SRC DST   # the real browsers (installed: apt-get install lynx w3m): each text
 //   node bench/text-browser.mjs w3m-dump SRC DST    # as a simple HTML page (blank-line-separated groups as <p> with <br>
 //                                                   # between lines, " * " runs as <ul>), dumped at 79 columns
+//   node bench/text-browser.mjs links-dump SRC DST  # the same with links2 (apt-get install links2)
 //   node bench/text-browser.mjs lynx-links SRC DST    # the same page with list items and short lines as links, dumped by
 //   node bench/text-browser.mjs elinks-links SRC DST  # lynx or elinks as they dump by default: link numbers before each
 //                                                     # link text and a "References" list of the addresses at the end
@@ -26,13 +27,14 @@ const DUMP = {
   "w3m-dump": ["w3m", ["-dump", "-cols", String(WIDTH), "-I", "UTF-8", "-O", "UTF-8", "-T", "text/html"]],
   "lynx-links": ["lynx", LYNX],
   // (elinks reads no page from a socket, which is what a child's stdin is here: it gets a file)
+  "links-dump": ["links2", ["-dump", "-width", String(WIDTH), "-codepage", "utf-8", "-html-assume-codepage", "utf-8", "-html-hard-assume", "1"], "file"],
   "elinks-links": ["elinks", ["-dump", "-dump-width", String(WIDTH), "-dump-charset", "utf-8", "-eval", "set document.codepage.assume = 'utf-8'", "-eval", "set document.codepage.force_assumed = 1"], "file"],
 };
 /** Modes whose page makes links of list items and short lines (menus, teasers, footers are links on real pages). */
 const LINKS = new Set(["lynx-links", "elinks-links"]);
 const [mode, src, dst] = process.argv.slice(2);
 if (!["fold", "lynx", ...Object.keys(DUMP)].includes(mode) || !src || !dst) {
-  console.error("usage: node bench/text-browser.mjs fold|lynx|lynx-dump|w3m-dump|lynx-links|elinks-links SRC DST");
+  console.error(`usage: node bench/text-browser.mjs ${["fold", "lynx", ...Object.keys(DUMP)].join("|")} SRC DST`);
   process.exit(2);
 }
 
