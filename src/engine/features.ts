@@ -15,7 +15,9 @@ export interface LineInfo {
   readonly blank: boolean;
   /** Words (CJK characters count as half a word each). */
   readonly words: number;
-  /** The content in lower case, whitespace squeezed (`spaced`): what `requires` words and the literal prefilter look for. */
+  /** The content with its whitespace squeezed (`spaced`): what rule regexes see besides the content. */
+  readonly squeezed: string;
+  /** `squeezed` in lower case: what `requires` words and the literal prefilter look for. */
   readonly lower: string;
   /** Ends like a sentence: . ! ? … or a closing quote after one. */
   readonly sentenceEnd: boolean;
@@ -65,21 +67,22 @@ export function markerLength(s: string): number {
 
 /** What phrase keys trim from both ends: whitespace, punctuation, symbols. */
 const EDGE = /^[\s\p{P}\p{S}]$/u;
-const SPACE = /^\s$/u;
 const SPACES = /\s+/gu;
+/** Whitespace `spaced` squeezes: any but a plain space, or two plain spaces in a row. */
+const SQUEEZABLE = /[^\S ]| {2}/u;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 /** A sentence ends with one of these, then only closing quotes and brackets. */
 const SENTENCE_END = new Set([..."。！？.!?…"].map((c) => c.charCodeAt(0)));
 const CLOSERS = new Set([..."\"'”’“‘»«)]"].map((c) => c.charCodeAt(0)));
 
-/** Per BMP code unit: 0 not classified yet, else bit 1 set for EDGE, bit 2 for SPACE, bit 4 always. */
+/** Per BMP code unit: 0 not classified yet, else bit 1 set for EDGE, bit 4 always. */
 const CLASS = new Uint8Array(0x10000);
 const astralEdge = new Map<number, boolean>();
 function classOf(c: number): number {
   let k = CLASS[c]!;
   if (k === 0) {
     const ch = String.fromCharCode(c);
-    k = CLASS[c] = 4 | (EDGE.test(ch) ? 1 : 0) | (SPACE.test(ch) ? 2 : 0);
+    k = CLASS[c] = 4 | (EDGE.test(ch) ? 1 : 0);
   }
   return k;
 }
@@ -116,13 +119,7 @@ export function phraseKey(s: string, lower?: string): string {
  * see, and rule regexes besides the text itself. The text itself when there is no such run (most lines).
  */
 export function spaced(t: string): string {
-  for (let i = 0, prev = false; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    const space = c === 32 || (c > 127 && (classOf(c) & 2) !== 0) || (c >= 9 && c <= 13);
-    if (space && (prev || c !== 32)) return t.replace(SPACES, " ");
-    prev = space;
-  }
-  return t;
+  return SQUEEZABLE.test(t) ? t.replace(SPACES, " ") : t;
 }
 
 /** Ends like a sentence: . ! ? … (or CJK) followed only by closing quotes and brackets. */
@@ -170,11 +167,12 @@ function countWords(s: string, cjk = true): number {
   return words;
 }
 
-/** A LineInfo whose `lower` and `key` are computed on first use (many lines never need them). */
+/** A LineInfo whose `squeezed`, `lower` and `key` are computed on first use (many lines never need them). */
 class LineFacts implements LineInfo {
   paraWords: number;
   paraEnd: boolean;
   paraFirst = true;
+  private squeezedText?: string;
   private lowerText?: string;
   private phrase?: string;
 
@@ -194,7 +192,10 @@ class LineFacts implements LineInfo {
     return this.line.index;
   }
   get lower(): string {
-    return (this.lowerText ??= spaced(this.content).toLowerCase());
+    return (this.lowerText ??= this.squeezed.toLowerCase());
+  }
+  get squeezed(): string {
+    return (this.squeezedText ??= spaced(this.content));
   }
   get key(): string {
     return (this.phrase ??= this.content.length <= PHRASE_MAX_LENGTH ? phraseKey(this.content, this.lower) : "");
@@ -203,6 +204,7 @@ class LineFacts implements LineInfo {
   /** The same facts for the same text at another place (a later pass's text), paragraph facts reset. */
   movedTo(line: Line): LineFacts {
     const facts = new LineFacts(line, this.content, line.start + (this.contentStart - this.line.start), this.blank, this.words, this.sentenceEnd);
+    facts.squeezedText = this.squeezedText;
     facts.lowerText = this.lowerText;
     facts.phrase = this.phrase;
     return facts;

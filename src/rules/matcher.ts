@@ -7,7 +7,7 @@ import { moreSelective, necessaryLiterals } from "./literals.js";
 import type { MatchSpec } from "./types.js";
 
 /** What a matcher looks at: a line's facts (LineInfo), or a wrapped paragraph's joined text in the same form. */
-export type MatchInput = Pick<LineInfo, "blank" | "content" | "lower" | "key">;
+export type MatchInput = Pick<LineInfo, "blank" | "content" | "squeezed" | "lower" | "key">;
 
 /** Compiled form of a MatchSpec: decides whether a line matches. */
 export interface LineMatcher {
@@ -415,19 +415,18 @@ function buildMatcher(spec: MatchSpec | undefined, exceptions?: readonly string[
   const regex = whole !== undefined || anywhere !== undefined;
   const literals = regex ? regexLiterals(spec, requires) : undefined;
   let scanner: LiteralScanner | undefined; // built on the first line that needs it
-  const testText = (content: string, key = phraseKey(content), lower?: string): boolean => {
+  // regexes see the text as it is and, when it has other whitespace than lone plain spaces, squeezed
+  // (as phrase keys do): "Sign up for the\u00a0 newsletter" reads like "Sign up for the newsletter"
+  const found = (re: SearchRegex | undefined, content: string, squeezed: string) => re !== undefined && (re.test(content) || (squeezed !== content && re.test(squeezed)));
+  const testText = (content: string, key = phraseKey(content), squeezed = spaced(content), lower?: string): boolean => {
     if (content.length === 0) return false;
     let hit = phrases.size > 0 && phrases.has(key);
-    // regexes see the text as it is and, when it has other whitespace than lone plain spaces, squeezed
-    // (as phrase keys do): "Sign up for the\u00a0 newsletter" reads like "Sign up for the newsletter"
-    const text = spaced(content);
-    const found = (re: SearchRegex | undefined) => re !== undefined && (re.test(content) || (text !== content && re.test(text)));
-    if (!hit && regex && content.length <= maxLength && (requires === undefined || requires.some((w) => (lower ??= text.toLowerCase()).includes(w)))) {
-      hit = found(whole) || found(anywhere);
+    if (!hit && regex && content.length <= maxLength && (requires === undefined || requires.some((w) => (lower ??= squeezed.toLowerCase()).includes(w)))) {
+      hit = found(whole, content, squeezed) || found(anywhere, content, squeezed);
     }
-    return hit && !found(except);
+    return hit && !found(except, content, squeezed);
   };
-  const verify = (info: MatchInput) => !info.blank && testText(info.content, info.key, info.lower);
+  const verify = (info: MatchInput) => !info.blank && testText(info.content, info.key, info.squeezed, info.lower);
   return {
     plan: { phrases, regex, literals, maxLength },
     verify,

@@ -39,14 +39,18 @@ export function paragraphFocused(focus: readonly boolean[], first: number, last:
   return false;
 }
 
-/** A wrapped paragraph's text as a matcher sees a line: its lines' content joined with spaces, with the lower-case and phrase-key forms computed on first use. */
+/** A wrapped paragraph's text as a matcher sees a line: its lines' content joined with spaces, with the squeezed, lower-case and phrase-key forms computed on first use. */
 class ParagraphText implements MatchInput {
   readonly blank = false;
+  private squeezedText?: string;
   private lowerText?: string;
   private phrase?: string;
   constructor(readonly content: string) {}
+  get squeezed(): string {
+    return (this.squeezedText ??= spaced(this.content));
+  }
   get lower(): string {
-    return (this.lowerText ??= spaced(this.content).toLowerCase());
+    return (this.lowerText ??= this.squeezed.toLowerCase());
   }
   get key(): string {
     return (this.phrase ??= this.content.length <= PHRASE_MAX_LENGTH ? phraseKey(this.content) : "");
