@@ -96,7 +96,7 @@ describe("case folding", () => {
 const rules = loadRules([BUILTIN_RULES_DIR]);
 const SOURCES = [
   ...new Set(
-    rules.flatMap((r) => [r.spec.match, r.spec.members].flatMap((m) => [...(m?.patterns ?? []), ...(m?.contains ?? [])]).concat(r.spec.pattern ? [r.spec.pattern] : [])),
+    rules.flatMap((r) => [r.spec.match, r.spec.members, r.spec.bridge].flatMap((m) => [...(m?.patterns ?? []), ...(m?.contains ?? [])]).concat(r.spec.pattern ? [r.spec.pattern] : [])),
   ),
 ];
 const EXAMPLE_LINES = [

@@ -113,7 +113,7 @@ describe("LinearRegExp behaves like RegExp", () => {
     let compared = 0;
     for (const rule of loadRules([BUILTIN_RULES_DIR])) {
       const s = rule.spec;
-      const sources = [...(s.match?.patterns ?? []).map((p) => `^(?:${p})$`), ...(s.match?.contains ?? []), ...(s.members?.patterns ?? []).map((p) => `^(?:${p})$`), ...(s.members?.contains ?? []), ...(s.exceptions ?? [])];
+      const sources = [...(s.match?.patterns ?? []).map((p) => `^(?:${p})$`), ...(s.match?.contains ?? []), ...(s.members?.patterns ?? []).map((p) => `^(?:${p})$`), ...(s.members?.contains ?? []), ...(s.bridge?.patterns ?? []).map((p) => `^(?:${p})$`), ...(s.bridge?.contains ?? []), ...(s.exceptions ?? [])];
       for (const p of sources) {
         if (regexProblem(p, "linear")) continue; // lookaheads: built-in only
         const a = compileRegex(p, "iu", "native");

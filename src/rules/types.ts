@@ -52,8 +52,8 @@ export interface RuleSpec {
   /** Block rules: how many member lines may precede / follow the start line. */
   before?: number;
   after?: number;
-  /** Block rules: the longest non-member line (in words) a block steps over below its start when the next line belongs to it (0: none). */
-  bridge?: number;
+  /** Block rules: a line right below a start line that the block takes when the line below it belongs to the block (a sign-up box's tagline). */
+  bridge?: MatchSpec;
   /** Inline rules: the span to remove inside a line (a named group `cut` narrows it). */
   pattern?: string;
   /** Structural rules: the algorithm and its options. */

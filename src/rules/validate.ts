@@ -177,7 +177,8 @@ export function validateSpec(data: unknown, options: ValidateOptions = {}): Spec
     case "block":
       matchSpec("match");
       matchSpec("members");
-      for (const k of ["before", "after", "bridge"]) {
+      matchSpec("bridge");
+      for (const k of ["before", "after"]) {
         const v = data[k];
         if (v !== undefined && !(Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 50)) fail([k], `"${k}" must be a whole number from 0 to 50`);
       }
@@ -254,7 +255,7 @@ const KEY_DOCS: Record<string, string> = {
   before: "Block rules: how many member lines above the start line may go (blank lines not counted).",
   after: "Block rules: how many member lines below the start line may go; another start line renews the budget.",
   bridge:
-    "Block rules: below the start line, the block may step over one line of at most this many words that is not a member when the next line is (a sign-up box's tagline between its heading and its e-mail field); 0 (default): never.",
+    "Block rules: a line that is not a member but is taken right below a start line when a short line (up to 8 words) below it belongs to the block again (a sign-up box's tagline between its heading and its e-mail field); once per start line.",
   pattern: "Inline rules: the regular expression removed inside lines (only the named group `cut` when present).",
   algorithm: "Structural rules: the algorithm (code in src/rules/structural/).",
   options: "Structural rules: the algorithm's options.",
@@ -297,7 +298,7 @@ export function buildRuleSchema(): Record<string, unknown> {
     members: { $ref: "#/definitions/match" },
     before: count("before"),
     after: count("after"),
-    bridge: count("bridge"),
+    bridge: { $ref: "#/definitions/match" },
     pattern: { $ref: "#/definitions/regex" },
     algorithm: { enum: [...ALGORITHMS.keys()] },
     options: { type: "object" },

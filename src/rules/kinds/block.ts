@@ -9,14 +9,17 @@ const GLUE = /(?<=[\p{Ll}\p{N})”"'’][.!?…])(?=[\p{Lu}“"‘])/u;
 
 /** Blank lines a block may span between two of its lines. */
 const MAX_GAP = 2;
+/** A bridge needs a short line of the block below it: a form's field or button ("Email", "Sign me up"), not a sentence. */
+const FORM_WORDS = 8;
 
 /**
  * A block rule removes a start line (`match`) together with the lines around it
  * that belong to it (`members`, or another start line): up to `before` lines
  * above and `after` lines below, blank lines in between not counted. Below the
  * block, a line whose leading glued sentence is a member loses that sentence only.
- * With `bridge`, a short line that is not a member is taken too when the line
- * below it belongs to the block (a sign-up box's tagline above its e-mail field).
+ * `bridge` matches a line that is not a member but is taken right below a start
+ * line when a short line below it belongs to the block again (a sign-up box's
+ * tagline between its heading and its e-mail field); once per start line.
  * A wrapped paragraph (text-mode browser output) counts as one line: its lines
  * joined are judged and go together, so an article paragraph under a "Related"
  * heading is not taken line by line as if it were teaser titles.
@@ -26,7 +29,7 @@ export function blockRule(meta: RuleMeta, spec: RuleSpec): RuleBehaviour {
   const member = compileMatcher(spec.members, spec.exceptions);
   const before = spec.before ?? 0;
   const after = spec.after ?? 0;
-  const bridgeWords = spec.bridge ?? 0;
+  const bridge = spec.bridge && compileMatcher(spec.bridge, spec.exceptions);
   const propose = (ctx: RuleContext): Proposal[] => {
     const { lines } = ctx;
     const out: Proposal[] = [];
@@ -35,12 +38,12 @@ export function blockRule(meta: RuleMeta, spec: RuleSpec): RuleBehaviour {
     };
     const input = (first: number, last: number) => paragraphInput(lines, first, last);
     const belongs = (first: number, last: number) => start.test(input(first, last)) || member.test(input(first, last));
-    // `bridge`: a short line the block's next line belongs to again (a sign-up box's tagline between its heading and its e-mail field)
+    // `bridge`: a line right below a start line that the block's next line belongs to again (a sign-up box's tagline between its heading and its form)
     const bridges = (first: number, last: number) => {
-      if (bridgeWords === 0 || lines[first]!.paraWords > bridgeWords) return false;
+      if (!bridge || !bridge.test(input(first, last))) return false;
       let k = last + 1;
       for (let gap = 0; k < lines.length && lines[k]!.blank; k++) if (++gap > MAX_GAP) return false;
-      if (k >= lines.length) return false;
+      if (k >= lines.length || lines[k]!.paraWords > FORM_WORDS) return false;
       const [nf, nl] = unitOf(lines, k);
       return belongs(nf, nl);
     };
@@ -74,6 +77,7 @@ export function blockRule(meta: RuleMeta, spec: RuleSpec): RuleBehaviour {
       budget = after;
       gap = 0;
       let end = last;
+      let belowStart = true; // the unit taken last is a start line (a bridge comes right below one)
       for (let j = last + 1; j < lines.length; j++) {
         const info = lines[j]!;
         if (info.blank) {
@@ -81,9 +85,10 @@ export function blockRule(meta: RuleMeta, spec: RuleSpec): RuleBehaviour {
           continue;
         }
         const [pf, pl] = unitOf(lines, j);
-        if (start.test(input(pf, pl))) budget = after;
+        const startsAgain = start.test(input(pf, pl));
+        if (startsAgain) budget = after;
         else if (budget > 0 && member.test(input(pf, pl))) budget--;
-        else if (budget > 1 && bridges(pf, pl)) budget--;
+        else if (belowStart && budget > 1 && bridges(pf, pl)) budget--;
         else {
           if (pf === pl && (budget > 0 || after > 0)) {
             const head = info.line.text.split(GLUE, 1)[0]!;
@@ -93,6 +98,7 @@ export function blockRule(meta: RuleMeta, spec: RuleSpec): RuleBehaviour {
           }
           break;
         }
+        belowStart = startsAgain;
         take(pf, pl);
         gap = 0;
         end = j = pl;
