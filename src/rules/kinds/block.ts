@@ -15,7 +15,8 @@ const FORM_WORDS = 8;
 /**
  * A block rule removes a start line (`match`) together with the lines around it
  * that belong to it (`members`, or another start line): up to `before` lines
- * above and `after` lines below, blank lines in between not counted. Below the
+ * above (a sentence of more than a few words only when it is a start line) and
+ * `after` lines below, blank lines in between not counted. Below the
  * block, a line whose leading glued sentence is a member loses that sentence only.
  * `bridge` matches a line that is not a member but is taken right below a start
  * line when a short line below it belongs to the block again (a sign-up box's
@@ -38,6 +39,8 @@ export function blockRule(meta: RuleMeta, spec: RuleSpec): RuleBehaviour {
     };
     const input = (first: number, last: number) => paragraphInput(lines, first, last);
     const belongs = (first: number, last: number) => start.test(input(first, last)) || member.test(input(first, last));
+    // a sentence above a box is the article's, though it mention a subscription ("…its Apple One subscription bundle.")
+    const sentence = (first: number) => lines[first]!.paraEnd && lines[first]!.paraWords > FORM_WORDS;
     // `bridge`: a line right below a start line that the block's next line belongs to again (a sign-up box's tagline between its heading and its form)
     const bridges = (first: number, last: number) => {
       if (!bridge || !bridge.test(input(first, last))) return false;
@@ -67,7 +70,7 @@ export function blockRule(meta: RuleMeta, spec: RuleSpec): RuleBehaviour {
           continue;
         }
         const [pf, pl] = unitOf(lines, j);
-        if (pf <= done || !belongs(pf, pl)) break;
+        if (pf <= done || !(start.test(input(pf, pl)) || (member.test(input(pf, pl)) && !sentence(pf)))) break;
         take(pf, pl);
         budget--;
         gap = 0;
