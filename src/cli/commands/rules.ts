@@ -282,6 +282,11 @@ members:
 # How many member lines above / below the start line go with it (blank lines not counted).
 before: 2
 after: 4
+# Optional: one line right below a start line that is not a member, taken when a short line of the
+# block follows it (a sign-up box's tagline between its heading and its e-mail field).
+# bridge:
+#   contains:
+#     - '\\b(?:daily|weekly|every (?:day|week))\\b'
 ${EXCEPTIONS}`,
     inline: `# The regular expression removed inside lines (only the named group "cut" when it has one).
 pattern: '${PLACEHOLDER} a regular expression, e.g. \\s*\\(Photo: [^)]{1,60}\\)'
