@@ -167,38 +167,52 @@ function countWords(s: string, cjk = true): number {
   return words;
 }
 
-/** A LineInfo whose `squeezed`, `lower` and `key` are computed on first use (many lines never need them). */
-class LineFacts implements LineInfo {
+/**
+ * A text as matchers see it (a line's content, or a wrapped paragraph's lines joined): itself and
+ * its `squeezed`, `lower` and `key` forms, computed on first use (many lines never need them).
+ */
+export class MatchText {
+  protected squeezedText?: string;
+  protected lowerText?: string;
+  protected phrase?: string;
+
+  constructor(
+    readonly content: string,
+    readonly blank: boolean,
+  ) {}
+
+  get squeezed(): string {
+    return (this.squeezedText ??= spaced(this.content));
+  }
+  get lower(): string {
+    return (this.lowerText ??= this.squeezed.toLowerCase());
+  }
+  get key(): string {
+    return (this.phrase ??= this.content.length <= PHRASE_MAX_LENGTH ? phraseKey(this.content, this.lower) : "");
+  }
+}
+
+/** A line's facts: its text forms (MatchText) and its shape. */
+class LineFacts extends MatchText implements LineInfo {
   paraWords: number;
   paraEnd: boolean;
   paraFirst = true;
-  private squeezedText?: string;
-  private lowerText?: string;
-  private phrase?: string;
 
   constructor(
     readonly line: Line,
-    readonly content: string,
+    content: string,
     readonly contentStart: number,
-    readonly blank: boolean,
+    blank: boolean,
     readonly words: number,
     readonly sentenceEnd: boolean,
   ) {
+    super(content, blank);
     this.paraWords = words;
     this.paraEnd = sentenceEnd;
   }
 
   get index(): number {
     return this.line.index;
-  }
-  get lower(): string {
-    return (this.lowerText ??= this.squeezed.toLowerCase());
-  }
-  get squeezed(): string {
-    return (this.squeezedText ??= spaced(this.content));
-  }
-  get key(): string {
-    return (this.phrase ??= this.content.length <= PHRASE_MAX_LENGTH ? phraseKey(this.content, this.lower) : "");
   }
 
   /** The same facts for the same text at another place (a later pass's text), paragraph facts reset. */

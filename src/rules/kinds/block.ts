@@ -39,8 +39,9 @@ export function blockRule(meta: RuleMeta, spec: RuleSpec): RuleBehaviour {
     };
     const input = (first: number, last: number) => paragraphInput(lines, first, last);
     const belongs = (first: number, last: number) => start.test(input(first, last)) || member.test(input(first, last));
-    // a sentence above a box is the article's, though it mention a subscription ("…its Apple One subscription bundle.")
+    // above the start line a sentence belongs only as a start line: it is the article's, though it mention a subscription ("…its Apple One subscription bundle.")
     const sentence = (first: number) => lines[first]!.paraEnd && lines[first]!.paraWords > FORM_WORDS;
+    const belongsAbove = (first: number, last: number) => start.test(input(first, last)) || (!sentence(first) && member.test(input(first, last)));
     // `bridge`: a line right below a start line that the block's next line belongs to again (a sign-up box's tagline between its heading and its form)
     const bridges = (first: number, last: number) => {
       if (!bridge || !bridge.test(input(first, last))) return false;
@@ -70,7 +71,7 @@ export function blockRule(meta: RuleMeta, spec: RuleSpec): RuleBehaviour {
           continue;
         }
         const [pf, pl] = unitOf(lines, j);
-        if (pf <= done || !(start.test(input(pf, pl)) || (member.test(input(pf, pl)) && !sentence(pf)))) break;
+        if (pf <= done || !belongsAbove(pf, pl)) break;
         take(pf, pl);
         budget--;
         gap = 0;

@@ -1,4 +1,4 @@
-import { phraseKey, PHRASE_MAX_LENGTH, spaced, startsListItem, type LineInfo } from "../../engine/features.js";
+import { MatchText, startsListItem, type LineInfo } from "../../engine/features.js";
 import type { MatchInput } from "../matcher.js";
 
 // A text-mode browser wraps each paragraph over several lines. Line and block rules
@@ -39,26 +39,8 @@ export function paragraphFocused(focus: readonly boolean[], first: number, last:
   return false;
 }
 
-/** A wrapped paragraph's text as a matcher sees a line: its lines' content joined with spaces, with the squeezed, lower-case and phrase-key forms computed on first use. */
-class ParagraphText implements MatchInput {
-  readonly blank = false;
-  private squeezedText?: string;
-  private lowerText?: string;
-  private phrase?: string;
-  constructor(readonly content: string) {}
-  get squeezed(): string {
-    return (this.squeezedText ??= spaced(this.content));
-  }
-  get lower(): string {
-    return (this.lowerText ??= this.squeezed.toLowerCase());
-  }
-  get key(): string {
-    return (this.phrase ??= this.content.length <= PHRASE_MAX_LENGTH ? phraseKey(this.content) : "");
-  }
-}
-
 /** Per document (its line array): the joined paragraphs made so far, by first and last line (every line and block rule asks for the same ones). */
-const joinedDocs = new WeakMap<readonly LineInfo[], Map<number, ParagraphText>>();
+const joinedDocs = new WeakMap<readonly LineInfo[], Map<number, MatchText>>();
 
 /**
  * Paragraph first..last as a matcher sees it: a single line itself; the lines of a wrapped paragraph
@@ -73,7 +55,7 @@ export function paragraphInput(lines: readonly LineInfo[], first: number, last: 
   if (!para) {
     const parts: string[] = [];
     for (let k = first; k <= last; k++) parts.push(lines[k]!.content);
-    joined.set(key, (para = new ParagraphText(parts.join(" "))));
+    joined.set(key, (para = new MatchText(parts.join(" "), false)));
   }
   return para;
 }
