@@ -128,4 +128,16 @@ describe("RuleIndex", () => {
     expect(candidates(literal)).toEqual([3, 4]);
     expect(candidates(compileMatcher({ phrases: ["x"] }))).toBeUndefined();
   });
+
+  it("a matcher's own prefilter (test) and the index's verify agree, and both read whitespace squeezed", () => {
+    const m = compileMatcher({ phrases: ["Newsletter archive"], contains: ["sign up for"] }, ["archive of 2019", "sign up for the trial"]);
+    const lines = analyse(makeDocument("Newsletter\u00a0archive\nNewsletter archive of\u00a0 2019\nSign up\u00a0for our letter\nSign up for the\ttrial letter\nnothing here"));
+    expect(lines.map((l) => m.test(l))).toEqual([true, false, true, false, false]);
+    expect(lines.map((l) => m.verify(l))).toEqual([true, false, true, false, false]);
+    expect(m.testText("  Sign up  for our letter ")).toBe(true);
+    // an exception protects a phrase line on both paths, also when it only matches the squeezed text
+    const guarded = compileMatcher({ phrases: ["Newsletter archive"], contains: ["sign up for"] }, ["newsletter archive"]);
+    expect(guarded.test(lines[0]!)).toBe(false);
+    expect(guarded.verify(lines[0]!)).toBe(false);
+  });
 });

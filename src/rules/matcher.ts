@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import type { RE2JS as RE2JSClass } from "re2js";
-import { phraseKey, spaced, type LineInfo } from "../engine/features.js";
+import { MatchText, phraseKey, type LineInfo } from "../engine/features.js";
 import { foldText } from "./index/fold.js";
 import { LiteralScanner } from "./index/scanner.js";
 import { moreSelective, necessaryLiterals } from "./literals.js";
@@ -417,30 +417,25 @@ function buildMatcher(spec: MatchSpec | undefined, exceptions?: readonly string[
   let scanner: LiteralScanner | undefined; // built on the first line that needs it
   // regexes see the text as it is and, when it has other whitespace than lone plain spaces, squeezed
   // (as phrase keys do): "Sign up for the\u00a0 newsletter" reads like "Sign up for the newsletter"
-  const found = (re: SearchRegex | undefined, content: string, squeezed: string) => re !== undefined && (re.test(content) || (squeezed !== content && re.test(squeezed)));
-  const testText = (content: string, key = phraseKey(content), squeezed = spaced(content), lower?: string): boolean => {
-    if (content.length === 0) return false;
-    let hit = phrases.size > 0 && phrases.has(key);
-    if (!hit && regex && content.length <= maxLength && (requires === undefined || requires.some((w) => (lower ??= squeezed.toLowerCase()).includes(w)))) {
-      hit = found(whole, content, squeezed) || found(anywhere, content, squeezed);
+  const found = (re: SearchRegex | undefined, info: MatchInput) => re !== undefined && (re.test(info.content) || (info.squeezed !== info.content && re.test(info.squeezed)));
+  const matches = (info: MatchInput, tryRegexes: boolean): boolean => {
+    const { content } = info;
+    if (info.blank || content.length === 0) return false;
+    let hit = phrases.size > 0 && phrases.has(info.key);
+    if (!hit && tryRegexes && regex && content.length <= maxLength && (requires === undefined || requires.some((w) => info.lower.includes(w)))) {
+      hit = found(whole, info) || found(anywhere, info);
     }
-    return hit && !found(except, content, squeezed);
+    return hit && !found(except, info);
   };
-  const verify = (info: MatchInput) => !info.blank && testText(info.content, info.key, info.squeezed, info.lower);
+  const verify = (info: MatchInput) => matches(info, true);
   return {
     plan: { phrases, regex, literals, maxLength },
     verify,
     test: (info) => {
-      if (info.blank) return false;
       // no literal the regexes need: only phrases can match
-      if (literals && regex && info.content.length <= maxLength && !(scanner ??= new LiteralScanner(literals)).any(info.lower)) {
-        return phrases.size > 0 && phrases.has(info.key) && !(except !== undefined && except.test(info.content));
-      }
-      return verify(info);
+      const noLiteral = literals !== undefined && regex && !info.blank && info.content.length <= maxLength && !(scanner ??= new LiteralScanner(literals)).any(info.lower);
+      return matches(info, !noLiteral);
     },
-    testText: (text) => {
-      const t = text.trim();
-      return testText(t);
-    },
+    testText: (text) => verify(new MatchText(text.trim(), false)),
   };
 }
