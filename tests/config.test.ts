@@ -101,6 +101,16 @@ describe("precedence: command line over config file over defaults", () => {
     expect(select("disable: [consent]\n", { disable: ["structure"] })).toEqual(["navigation/local-back-link-ro"]);
     expect(select("only: [consent, navigation]\n", { disable: ["consent/local-cookies-ro"] })).toEqual(["navigation/local-back-link-ro"]);
   });
+  it("a group (an id's part before its last /) names every rule of it, whatever their categories", () => {
+    const builtin = rulesFromOptions({ config: false }, project(base));
+    const group = builtin.filter((r) => r.meta.id.startsWith("structure/"));
+    // the structure/ rules have other categories than "structure" (navigation, credit…): a category name alone would miss them
+    expect(group.filter((r) => r.meta.category !== "structure").length).toBeGreaterThan(1);
+    const left = ids(rulesFromOptions({ config: false, disable: ["structure"] }, project(base)));
+    expect(left.filter((id) => id.startsWith("structure/"))).toEqual([]);
+    expect(left.length).toBe(builtin.length - group.length);
+    expect(ids(rulesFromOptions({ config: false, only: ["structure"] }, project(base)))).toEqual(ids(group));
+  });
   it("comma-separated flags", () => expect(select("", { only: ["consent,navigation"] })).toEqual(["consent/local-cookies-ro", "navigation/local-back-link-ro"]));
   it("languages: config, replaced by --lang; rules for [any] always load; pt matches pt-BR", () => {
     expect(select("languages: [de]\n")).toEqual(["structure/local-repeated-long"]);
@@ -135,8 +145,8 @@ describe("config file errors (file:line:col: reason)", () => {
   });
   it("YAML syntax", () => expect(errors("only: [consent\n")).toEqual([`boilerstrip.config.yaml:4:1: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]`]));
   it("an unknown rule or category, with a suggestion", () => {
-    expect(errors("disable: [consnet]\n")).toEqual([`boilerstrip.config.yaml:3:11: no rule or category "consnet" (did you mean "consent"?)`]);
-    expect(errors("", { only: ["navigaton"] })).toEqual([`--only: no rule or category "navigaton" (did you mean "navigation"?)`]);
+    expect(errors("disable: [consnet]\n")).toEqual([`boilerstrip.config.yaml:3:11: no rule, category or group "consnet" (did you mean "consent"?)`]);
+    expect(errors("", { only: ["navigaton"] })).toEqual([`--only: no rule, category or group "navigaton" (did you mean "navigation"?)`]);
   });
   it("--lang with something that is not a code", () => expect(errors("", { lang: ["german"] })).toEqual([`--lang: "german" is not a language code (use codes like de,fr or pt-BR)`]));
   it("a missing rule directory", () => {

@@ -19,8 +19,8 @@ export function addRuleSourceOptions(cmd: Command): Command {
 /** The options that choose which rules run, shared by every command that cleans. */
 export function addRuleOptions(cmd: Command): Command {
   return addRuleSourceOptions(cmd)
-    .option("--only <id|category>", "run only these rules or categories; repeatable, or comma-separated", collect)
-    .option("--disable <id|category>", "turn rules or categories off; repeatable, or comma-separated", collect)
+    .option("--only <id|category|group>", "run only these rules, categories or id groups (structure: every structure/… rule); repeatable, or comma-separated", collect)
+    .option("--disable <id|category|group>", "turn rules, categories or id groups off; repeatable, or comma-separated", collect)
     .option("--lang <codes>", "load only rules for these languages, e.g. de,fr (rules for any language always load)", collect)
     .addHelpText(
       "after",

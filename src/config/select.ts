@@ -94,7 +94,13 @@ export function speaks(rule: CompiledRule, languages: readonly string[] | undefi
 }
 
 const names = (list: readonly Name[] | undefined) => new Set(list?.map((n) => n.name));
-const named = (set: Set<string>, rule: CompiledRule) => set.has(rule.meta.id) || set.has(rule.meta.category);
+/** The names that select a rule: its id, its category, and its id's group (the part before the last "/": "structure" for "structure/label-run"). */
+const namesOf = (rule: CompiledRule) => {
+  const { id, category } = rule.meta;
+  const slash = id.lastIndexOf("/");
+  return slash > 0 ? [id, category, id.slice(0, slash)] : [id, category];
+};
+const named = (set: Set<string>, rule: CompiledRule) => namesOf(rule).some((n) => set.has(n));
 
 /**
  * Load the selected rules. Every name in only/disable/options must exist;
@@ -102,10 +108,10 @@ const named = (set: Set<string>, rule: CompiledRule) => set.has(rule.meta.id) ||
  */
 export function loadSelection(sel: Selection, { applyOptions = true } = {}): CompiledRule[] {
   const all = loadRules([...(sel.builtin ? [BUILTIN_RULES_DIR] : []), ...sel.userDirs]);
-  const known = [...new Set(all.flatMap((r) => [r.meta.id, r.meta.category]))];
+  const known = [...new Set(all.flatMap(namesOf))];
   const problems: RuleFileProblem[] = [];
   for (const n of [...(sel.only ?? []), ...sel.configDisable, ...sel.cliDisable]) {
-    if (!known.includes(n.name)) problems.push({ ...n.where, message: `no rule or category "${n.name}"${didYouMean(n.name, known)}` });
+    if (!known.includes(n.name)) problems.push({ ...n.where, message: `no rule, category or group "${n.name}"${didYouMean(n.name, known)}` });
   }
   const byId = new Map(all.map((r) => [r.meta.id, r]));
   const overrides = new Map<string, CompiledRule>();
