@@ -253,20 +253,12 @@ const LONG_TOKEN = /\S{30}/;
 
 /** A line that starts with a lower-case letter: the rest of a sentence wrapped from the line above. */
 const CONTINUES = /^\s*\p{Ll}/u;
-/** A line that starts with a capital: the rest of a sentence too when the line above does not end like one (a German noun). */
-const CAPITAL_START = /^\s*\p{Lu}/u;
-/** How a line that ends a sentence, a label or a quotation ends. */
-const CLOSED = /[.!?:;"“”)…]$/u;
-/** Widest width at which a capital after an open line counts as a wrapped sentence (terminals are narrower; unwrapped text whose longest lines happen to end near 200 is not). */
-const CAPITAL_WRAP = 160;
 
 /**
  * The width a text was wrapped at, or 0: the length near which a good share of the
  * lines end, with hardly any line longer, and where a line of about that length is
- * at least twice followed by a line that goes on with the sentence: at least once
- * starting in lower case, and the other time maybe with a capital after a line that
- * does not end like a sentence ("…mit seinen\nNachbarn" at a width up to 160).
- * Unwrapped scraped text whose menu items happen to have similar lengths
+ * at least twice followed by a line that goes on with the sentence (starts in lower
+ * case). Unwrapped scraped text whose menu items happen to have similar lengths
  * fails the last test. (Text in scripts without case is taken as unwrapped.)
  * A text-mode browser lets a URL or another long word overrun the width: when no
  * width shows, it is looked for again with the lines holding such a token set aside.
@@ -275,18 +267,12 @@ export function wrapWidth(lines: readonly LineInfo[]): number {
   let width = widthOf(lines, false);
   if (width === 0) width = widthOf(lines, true);
   if (width <= 0) return 0;
-  let lower = 0;
   let continued = 0;
-  for (let i = 0; i + 1 < lines.length && (lower < 1 || continued < 2); i++) {
-    const text = lines[i]!.line.text.trimEnd();
-    if (text.length > width || text.length <= width - 20) continue;
-    const next = lines[i + 1]!.line.text;
-    if (CONTINUES.test(next)) {
-      lower++;
-      continued++;
-    } else if (width <= CAPITAL_WRAP && CAPITAL_START.test(next) && !CLOSED.test(text)) continued++;
+  for (let i = 0; i + 1 < lines.length && continued < 2; i++) {
+    const n = lines[i]!.line.text.trimEnd().length;
+    if (n <= width && n > width - 20 && CONTINUES.test(lines[i + 1]!.line.text)) continued++;
   }
-  return lower >= 1 && continued >= 2 ? width : 0;
+  return continued >= 2 ? width : 0;
 }
 
 /**
