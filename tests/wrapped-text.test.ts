@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import { makeDocument } from "../src/engine/document.js";
 import { analyse, wrapWidth } from "../src/engine/features.js";
 import { cleanText } from "../src/engine/clean.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { BUILTIN_RULES_DIR, loadRules } from "../src/rules/load.js";
 import { compileRule } from "../src/rules/compile.js";
 import type { RuleSpec } from "../src/rules/types.js";
 import { foldLines, source } from "./rule-helpers.js";
@@ -45,6 +48,43 @@ describe("wrapped paragraphs", () => {
     const menu = Array.from({ length: 12 }, (_, i) => `Section ${i} – Reports, Analysis and Opinion Pieces ${"x".repeat(i % 3)}`);
     const unwrapped = [...menu, "", ...article].join("\n");
     expect(wrapWidth(analyse(makeDocument(unwrapped)))).toBe(0);
+  });
+
+  it("finds the wrap width of German text, whose wrapped lines mostly go on with a capital (a noun), up to 160 columns", () => {
+    const de = [
+      "Der Gemeinderat hat am Dienstag nach einer langen und zum Teil sehr hitzigen Debatte den neuen Haushalt für das kommende Jahr beschlossen.",
+      "Mehrere Mitglieder des Rates kritisierten dabei vor allem die geplanten Kürzungen bei der neuen Stadtbibliothek, die ein Fünftel ihrer Mittel verliert.",
+      "Der Bürgermeister sagte nach der Sitzung, die Einsparungen seien leider nötig, um das städtische Hallenbad noch mindestens zwei Jahre offen zu halten.",
+      "Die Opposition nannte den Haushalt eine verpasste Chance und kündigte an, die Kürzungen bei der Bibliothek im Frühjahr wieder auf die Tagesordnung zu setzen.",
+      "Die Verwaltung muss nun bis zum Sommer einen Plan vorlegen, wie die fehlenden Mittel im Haushalt ausgeglichen werden sollen.",
+    ];
+    const starts = (text: string) => text.split("\n").flatMap((l, i, all) => (i > 0 && all[i - 1] !== "" && l !== "" ? [l[0]!] : []));
+    const folded = de.map((p) => fold(p, 100)).join("\n\n");
+    // the premise: one wrapped line goes on in lower case, the others with a capital
+    expect(starts(folded).filter((c) => c !== c.toUpperCase()).length).toBe(1);
+    expect(starts(folded).filter((c) => c === c.toUpperCase()).length).toBeGreaterThan(1);
+    expect(wrapWidth(analyse(makeDocument(folded)))).toBeGreaterThan(90);
+    // unwrapped text whose longest lines end near 200 without a full stop, followed once in lower case and else by a capital: no width
+    const long = de.map((p) => `${p} ${p}`.slice(0, 190).replace(/[\s,.]+$/, ""));
+    const unwrapped = long.flatMap((l, i) => [l, i === 0 ? "mehr lesen" : "Mehr lesen", ""]).join("\n");
+    expect(long.every((l) => l.length > 180 && l.length <= 190)).toBe(true);
+    expect(wrapWidth(analyse(makeDocument(`${unwrapped}\n${"Kurzer Satz am Ende.\n".repeat(8)}`)))).toBe(0);
+  });
+
+  it("takes no width from an unwrapped page whose open lines happen to end near its longest line: a short next word would have fitted", () => {
+    // one paragraph per line (html-to-text); a cookie banner ending in "Mehr erfahren" above the headline, a list after a colon
+    const page = readFileSync(join(import.meta.dirname, "..", "fixtures", "wrap", "unwrapped-cookie-banner-de.txt"), "utf8");
+    const lines = page.split("\n");
+    const longest = Math.max(...lines.map((l) => l.length));
+    const full = (l: string) => l.length <= longest && l.length > longest - 20;
+    // the premise: one full line goes on in lower case (the list), one open full line goes on with a capital (the banner)
+    expect(lines.filter((l, i) => full(l) && /^\p{Ll}/u.test(lines[i + 1] ?? "")).length).toBe(1);
+    expect(lines.filter((l, i) => full(l) && l.endsWith("Mehr erfahren") && /^\p{Lu}/u.test(lines[i + 1] ?? "")).length).toBe(1);
+    expect(wrapWidth(analyse(makeDocument(page)))).toBe(0);
+    // taken as wrapped, the banner was joined with the headline below it and removed with it
+    const out = cleanText(page, loadRules([BUILTIN_RULES_DIR])).text;
+    expect(out).toContain("Stadtrat beschließt neuen Radweg entlang der Hauptstraße\n");
+    expect(out).not.toContain("Wir verwenden Cookies");
   });
 
   it("finds the wrap width when a URL overruns it, as text-mode browsers let long words do", () => {

@@ -253,6 +253,15 @@ const LONG_TOKEN = /\S{30}/;
 
 /** A line that starts with a lower-case letter: the rest of a sentence wrapped from the line above. */
 const CONTINUES = /^\s*\p{Ll}/u;
+/** A line that starts with a capital: the rest of a sentence too when the line above does not end like one (a German noun). */
+const CAPITAL_START = /^\s*\p{Lu}/u;
+/** How a line that ends a sentence, a label or a quotation ends. */
+const CLOSED = /[.!?:;"“”)…]$/u;
+/** Widest width at which a capital after an open line counts as a wrapped sentence (terminals are narrower; unwrapped text whose longest lines happen to end near 200 is not). */
+const CAPITAL_WRAP = 160;
+
+/** A line's first word (after its indentation). */
+const firstWord = (line: string) => /^\s*(\S*)/u.exec(line)![1]!;
 
 /**
  * The width a text was wrapped at, or 0: the length near which a good share of the
@@ -260,6 +269,14 @@ const CONTINUES = /^\s*\p{Ll}/u;
  * at least twice followed by a line that goes on with the sentence (starts in lower
  * case). Unwrapped scraped text whose menu items happen to have similar lengths
  * fails the last test. (Text in scripts without case is taken as unwrapped.)
+ *
+ * German wrapped lines often go on with a capital (a noun): with one lower-case
+ * continuation, a capital after a full line that does not end like a sentence counts
+ * as the second (up to 160 columns), when the text also shows the mark of a real wrap:
+ * the next line's first word would not have fitted on the full line above it, for at
+ * least 90% of the full lines followed by text. In unwrapped text (one paragraph per
+ * line) a short first word after a line a few characters below the longest one fits.
+ *
  * A text-mode browser lets a URL or another long word overrun the width: when no
  * width shows, it is looked for again with the lines holding such a token set aside.
  */
@@ -267,12 +284,22 @@ export function wrapWidth(lines: readonly LineInfo[]): number {
   let width = widthOf(lines, false);
   if (width === 0) width = widthOf(lines, true);
   if (width <= 0) return 0;
-  let continued = 0;
-  for (let i = 0; i + 1 < lines.length && continued < 2; i++) {
-    const n = lines[i]!.line.text.trimEnd().length;
-    if (n <= width && n > width - 20 && CONTINUES.test(lines[i + 1]!.line.text)) continued++;
+  let lower = 0;
+  let capital = 0;
+  let full = 0; // full lines followed by text
+  let fits = 0; // of them, followed by a first word that would have fitted
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const text = lines[i]!.line.text.trimEnd();
+    const next = lines[i + 1]!;
+    if (text.length > width || text.length <= width - 20 || next.blank) continue;
+    full++;
+    const wraps = text.length + 1 + firstWord(next.line.text).length > width;
+    if (!wraps) fits++;
+    if (CONTINUES.test(next.line.text)) lower++;
+    else if (wraps && width <= CAPITAL_WRAP && CAPITAL_START.test(next.line.text) && !CLOSED.test(text)) capital++;
+    if (lower >= 2) return width;
   }
-  return continued >= 2 ? width : 0;
+  return lower >= 1 && lower + capital >= 2 && fits * 10 <= full ? width : 0;
 }
 
 /**
