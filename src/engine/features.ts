@@ -255,10 +255,15 @@ const LONG_TOKEN = /\S{30}/;
 const CONTINUES = /^\s*\p{Ll}/u;
 /** A line that starts with a capital: the rest of a sentence too when the line above does not end like one (a German noun). */
 const CAPITAL_START = /^\s*\p{Lu}/u;
-/** How a line that ends a sentence, a label or a quotation ends. */
+/** How a line that ends a sentence, a label or a quotation ends: wider than `sentenceEnd` (also ":", ";" and a bare closer), so fewer lines count as open. */
 const CLOSED = /[.!?:;"“”)…]$/u;
 /** Widest width at which a capital after an open line counts as a wrapped sentence (terminals are narrower; unwrapped text whose longest lines happen to end near 200 is not). */
 const CAPITAL_WRAP = 160;
+
+/** A line fills the wrap width when it ends at most this many columns before it (the next word did not fit). */
+const WRAP_SLACK = 20;
+/** Whether a line of `length` fills a wrap `width`. */
+const fills = (length: number, width: number) => length <= width && length > width - WRAP_SLACK;
 
 /** A line's first word (after its indentation). */
 const firstWord = (line: string) => /^\s*(\S*)/u.exec(line)![1]!;
@@ -291,7 +296,7 @@ export function wrapWidth(lines: readonly LineInfo[]): number {
   for (let i = 0; i + 1 < lines.length; i++) {
     const text = lines[i]!.line.text.trimEnd();
     const next = lines[i + 1]!;
-    if (text.length > width || text.length <= width - 20 || next.blank) continue;
+    if (!fills(text.length, width) || next.blank) continue;
     full++;
     const wraps = text.length + 1 + firstWord(next.line.text).length > width;
     if (!wraps) fits++;
@@ -326,7 +331,7 @@ function widthOf(lines: readonly LineInfo[], skipLongTokens: boolean): number {
   while (byLength[width] === 0) width--;
   if (width < 40) return 0;
   let near = 0;
-  for (let n = width; n > width - 20; n--) near += byLength[n]!;
+  for (let n = width; fills(n, width); n--) near += byLength[n]!;
   if (near >= 5) return width;
   const overrun = (l: LineInfo) => !l.blank && l.line.text.trimEnd().length === width && LONG_TOKEN.test(l.line.text);
   return skipLongTokens || (width > 40 && lines.some(overrun)) ? 0 : -1;
@@ -398,7 +403,7 @@ function withParagraphs(infos: LineInfo[]): { lines: LineInfo[]; width: number }
   let i = 0;
   while (i < infos.length) {
     let j = i;
-    while (j + 1 < infos.length && !infos[j + 1]!.blank && !infos[j]!.blank && infos[j]!.line.text.trimEnd().length > width - 20) j++;
+    while (j + 1 < infos.length && !infos[j + 1]!.blank && !infos[j]!.blank && infos[j]!.line.text.trimEnd().length > width - WRAP_SLACK) j++;
     if (j > i) {
       let words = 0;
       for (let k = i; k <= j; k++) words += infos[k]!.words;
