@@ -23,3 +23,33 @@ describe("structure/tail-density", () => {
     expect(out).not.toContain("Imprint");
   });
 });
+
+describe("lists introduced by a colon, in a text-mode browser's layout", () => {
+  const menu = ["Home", "Politics", "Sport", "Culture", "Weather", "Contact", "Imprint", "Privacy", "Jobs", "Archive"];
+  const intro = `${sentences.join("\n\n")}\n\nThe council also listed what it wants to change next year:\n\n`;
+
+  it("keeps an item whose paragraphs a blank line parts, and the items after it", () => {
+    // w3m parts an item's second paragraph from its first with a blank line
+    const list = [
+      "    • Open the library on Sundays",
+      "    • Keep the swimming pool open for the next",
+      "",
+      "two summers at the least, with lower prices for children",
+      "",
+      "    • Repair the roof of the town hall",
+      "    • Plant more trees along the ring road",
+    ].join("\n");
+    const out = cleanText(`${intro}${list}\n\n${menu.join("\n")}\n`, [rule]).text;
+    expect(out).toContain(list);
+    expect(out).not.toContain("Imprint");
+  });
+
+  it("ends the list at a blank line after an item that ends like a sentence: a heading and a menu below it go", () => {
+    const list = ["    • Open the library on Sundays.", "    • Keep the swimming pool open for two more summers."].join("\n");
+    const links = menu.map((m) => `    • ${m}`).join("\n");
+    const out = cleanText(`${intro}${list}\n\nMore services of the city council\n\n${links}\n`, [rule]).text;
+    expect(out).toContain(list);
+    expect(out).not.toContain("More services of the city council");
+    expect(out).not.toContain("Imprint");
+  });
+});

@@ -21,7 +21,9 @@ export function introducesList(info: LineInfo | undefined): boolean {
 
 /**
  * Lines of a list introduced by a line ending in ":" ("Das Wichtigste in Kürze:"), up to the
- * next blank line — unless other rules removed the introduction ("Folgen Sie uns:").
+ * next blank line — unless other rules removed the introduction ("Folgen Sie uns:"). A list
+ * whose items have a marker goes on past a blank line that parts an item's paragraphs
+ * (`itemGoesOn`).
  */
 export function listItems(lines: readonly LineInfo[], removed: readonly boolean[]): boolean[] {
   const out = new Array<boolean>(lines.length).fill(false);
@@ -29,9 +31,44 @@ export function listItems(lines: readonly LineInfo[], removed: readonly boolean[
     if (!introducesList(lines[i]) || removed[i]) continue;
     let j = i + 1;
     if (j < lines.length && lines[j]!.blank) j++;
-    for (; j < lines.length && !lines[j]!.blank; j++) out[j] = true;
+    const marker = j < lines.length ? markerOf(lines[j]!) : "";
+    for (;;) {
+      for (; j < lines.length && !lines[j]!.blank; j++) out[j] = true;
+      const next = marker === "" ? 0 : itemGoesOn(lines, removed, j, marker, out);
+      if (next === 0) break;
+      j = next;
+    }
   }
   return out;
+}
+
+/** A line's list marker as printed (indentation and bullet, a number's digits read as 0); "" when it has none. */
+function markerOf(info: LineInfo): string {
+  const m = info.line.text.slice(0, info.contentStart - info.line.start);
+  return /\S/u.test(m) ? m.replace(/\d+/gu, "0") : "";
+}
+
+/**
+ * Text-mode browsers part an item's paragraphs with a blank line (w3m: "• Das Mietrechtsgesetz
+ * sollte … nach ihrer", "", "Errichtung gelten – mit …", "", "• befristete Mietverträge …").
+ * After the blank line at `j`, the list goes on when the item before it stops mid-sentence and
+ * one paragraph follows: no marker, not removed by a rule, at least 3 words and not a data row (a
+ * teaser's date), followed by the list's marker (on its next line, or after one blank line).
+ * Returns the line to go on from (the paragraph's first line, or the next item after it, which
+ * marks the paragraph in `out`), or 0 when the list ends at `j`.
+ */
+function itemGoesOn(lines: readonly LineInfo[], removed: readonly boolean[], j: number, marker: string, out: boolean[]): number {
+  const at = j + 1;
+  if (at >= lines.length || lines[at]!.blank || lines[j - 1]!.paraEnd) return 0;
+  const first = lines[at]!;
+  if (markerOf(first) !== "" || first.paraWords < 3 || isDataRow(first.content)) return 0;
+  let k = at;
+  while (k < lines.length && !lines[k]!.blank && !removed[k] && markerOf(lines[k]!) === "") k++;
+  // the next item right under the paragraph, or after one blank line
+  if (k < lines.length && !lines[k]!.blank) return !removed[k] && markerOf(lines[k]!) === marker ? at : 0;
+  if (k + 1 >= lines.length || markerOf(lines[k + 1]!) !== marker) return 0;
+  for (let o = at; o < k; o++) out[o] = true;
+  return k + 1;
 }
 
 /** A data row of a table or list: letters and digits together ("Calories: 216", "Hubraum 1.598", "C3"). */
