@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cleanText } from "../src/engine/clean.js";
+import { BUILTIN_RULES_DIR, loadRules } from "../src/rules/load.js";
 import { foldLines as fold, structuralRule } from "./rule-helpers.js";
 
 const rule = structuralRule("tail-density", "navigation");
@@ -51,5 +54,23 @@ describe("lists introduced by a colon, in a text-mode browser's layout", () => {
     expect(out).toContain(list);
     expect(out).not.toContain("More services of the city council");
     expect(out).not.toContain("Imprint");
+  });
+});
+
+describe("a list that ends the article, in w3m's layout, above the footer menu", () => {
+  // a review session's page, rendered by w3m: the list's second item has a description paragraph of its own,
+  // parted from its title by a blank line, and the site's menu follows the list
+  const page = readFileSync(join(import.meta.dirname, "..", "fixtures", "wrap", "w3m-list-item-paragraphs-de.txt"), "utf8");
+  const out = cleanText(page, loadRules([BUILTIN_RULES_DIR])).text;
+
+  it("keeps the heading, the line that introduces the list and every item", () => {
+    for (const kept of ["Was jetzt kommt", "Die wichtigsten Beschlüsse im Überblick:", "• Sanierung der Turnhalle", "Die Halle ist seit dem Winter", "• Neues Feuerwehrhaus am Ortsrand", "• Radweg nach Unterdorf"]) {
+      expect(out).toContain(kept);
+    }
+  });
+
+  it("removes the menu below it", () => {
+    expect(out).not.toContain("Mediadaten");
+    expect(out.trimEnd().endsWith("• Radweg nach Unterdorf")).toBe(true);
   });
 });

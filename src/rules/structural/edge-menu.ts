@@ -1,5 +1,5 @@
 import { defineAlgorithm } from "./options.js";
-import { introducesList, isLabel, isProse } from "./shapes.js";
+import { introducesList, isLabel, isProse, listItems } from "./shapes.js";
 
 /**
  * Menus left at the edges of a document: before the first line of prose and
@@ -7,7 +7,9 @@ import { introducesList, isLabel, isProse } from "./shapes.js";
  * (short, no sentence ending) is navigation, not article. After the last prose
  * line, a run of at least two lines of up to `tailMaxWords` words goes when
  * other rules already removed one of them (a related-video headline above a
- * sign-off credit). A run introduced by a line ending in ":" is a list and stays.
+ * sign-off credit). A run introduced by a line ending in ":" is a list and stays, and so do
+ * the items of such a list further down (`listItems`: a text-mode browser may part them with
+ * a blank line).
  */
 export const edgeMenu = defineAlgorithm({
   name: "edge-menu",
@@ -27,12 +29,14 @@ export const edgeMenu = defineAlgorithm({
       let last = lines.length - 1;
       while (last > first && !isProse(lines[last]!, proseWords)) last--;
       const { removed } = ctx;
+      // the items of a list introduced by a line ending in ":" are content, even where a blank line parts an item
+      const listed = listItems(lines, removed);
       // consecutive label lines (no blank line between, as in a menu) at the head and the tail
       const labelRuns = (from: number, to: number) => {
         let i = from;
         while (i < to) {
           let j = i;
-          while (j < to && isLabel(lines[j]!, maxWords) && !introducesList(lines[j])) j++;
+          while (j < to && isLabel(lines[j]!, maxWords) && !introducesList(lines[j]) && !listed[j]) j++;
           const before = lines.slice(from, i).reverse().find((l) => !l.blank);
           if (j - i >= minRun && !introducesList(before)) emit(lines[i]!.line.start, lines[j - 1]!.line.next);
           i = Math.max(j, i + 1);

@@ -1,6 +1,6 @@
 import type { LineInfo } from "../../engine/features.js";
 import type { RuleContext } from "../types.js";
-import { isDataRow, listItems } from "./shapes.js";
+import { introducesList, isDataRow, listItems } from "./shapes.js";
 import { defineAlgorithm } from "./options.js";
 
 /**
@@ -9,6 +9,8 @@ import { defineAlgorithm } from "./options.js";
  * removed) outweigh prose the most. Each label counts for the cut, each word of
  * prose against it; the suffix with the highest score goes when that score
  * passes `minScore` and at most `maxShareAfter` of the document's prose is in it.
+ * The items of a list introduced by a line ending in ":" stay (their prose still counts
+ * against the cut), and so does that line while the list's first item stays.
  */
 export const tailDensity = defineAlgorithm({
   name: "tail-density",
@@ -29,13 +31,23 @@ export const tailDensity = defineAlgorithm({
       const isProse = (l: LineInfo) => l.paraEnd && l.paraWords >= proseWords;
       const listed = listItems(lines, removed);
       const score = (l: LineInfo): number => {
-        if (l.blank || listed[l.index]) return 0;
+        if (l.blank) return 0;
+        const prose = isProse(l) ? -l.words * wordCost - (l.paraFirst ? lineCost : 0) : 0;
+        // a list's item counts for nothing, but its prose still counts against the cut (an item's description under its title)
+        if (listed[l.index]) return removed[l.index] ? 0 : prose;
         if (removed[l.index]) return 2;
-        if (isProse(l)) return -l.words * wordCost - (l.paraFirst ? lineCost : 0);
+        if (prose < 0) return prose;
         // "Calories: 216", "Hubraum 1.598": data rows of a table or list are not navigation
         if (isDataRow(l.content)) return 0;
         if (l.paraWords <= labelWords && !l.paraEnd) return 1;
         return l.paraEnd || l.paraWords >= 3 * proseWords ? -l.words * wordCost : 0.25;
+      };
+      // a line that introduces a list stays with it ("Die wichtigsten Beschlüsse:"), unless other rules removed the
+      // list's first item ("Teile ihn auf:" above share buttons)
+      const introducesKept = (i: number) => {
+        if (!introducesList(lines[i])) return false;
+        const first = lines[i + 1]?.blank ? i + 2 : i + 1;
+        return first < lines.length && listed[first] === true && !removed[first];
       };
       const total = lines.reduce((a, l) => a + (isProse(l) ? l.words : 0), 0);
       if (total === 0) return;
@@ -67,7 +79,7 @@ export const tailDensity = defineAlgorithm({
       // prose paragraphs of at least keepProseWords words stay even inside the cut
       for (let i = cut; i < lines.length; i++) {
         const l = lines[i]!;
-        if (!l.blank && !listed[l.index] && !(isProse(l) && l.paraWords >= keepProseWords)) emit(l.line.start, l.line.next);
+        if (!l.blank && !listed[l.index] && !introducesKept(i) && !(isProse(l) && l.paraWords >= keepProseWords)) emit(l.line.start, l.line.next);
       }
     };
   },
