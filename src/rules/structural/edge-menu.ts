@@ -9,7 +9,7 @@ import { introducesList, isLabel, isProse, listItems } from "./shapes.js";
  * other rules already removed one of them (a related-video headline above a
  * sign-off credit). A run introduced by a line ending in ":" is a list and stays, and so do
  * the items of such a list further down (`listItems`: a text-mode browser may part them with
- * a blank line).
+ * a blank line), in the tail's residue too.
  */
 export const edgeMenu = defineAlgorithm({
   name: "edge-menu",
@@ -48,7 +48,7 @@ export const edgeMenu = defineAlgorithm({
       const tail = lines.slice(last + 1).filter((l) => !l.blank);
       const residue = tail.every((l) => removed[l.index] || isLabel(l, tailMaxWords));
       if (residue && tail.length >= 2 && tail.some((l) => removed[l.index])) {
-        for (const l of tail) emit(l.line.start, l.line.next);
+        for (const l of tail) if (!listed[l.index]) emit(l.line.start, l.line.next);
       }
     };
   },
