@@ -29,8 +29,7 @@ export function listItems(lines: readonly LineInfo[], removed: readonly boolean[
   const out = new Array<boolean>(lines.length).fill(false);
   for (let i = 0; i < lines.length; i++) {
     if (!introducesList(lines[i]) || removed[i]) continue;
-    let j = i + 1;
-    if (j < lines.length && lines[j]!.blank) j++;
+    let j = listStart(lines, i);
     const marker = j < lines.length ? markerOf(lines[j]!) : "";
     for (;;) {
       for (; j < lines.length && !lines[j]!.blank; j++) out[j] = true;
@@ -40,6 +39,11 @@ export function listItems(lines: readonly LineInfo[], removed: readonly boolean[
     }
   }
   return out;
+}
+
+/** Where the list that line `intro` introduces starts: the next line, or the one after a blank line. */
+export function listStart(lines: readonly LineInfo[], intro: number): number {
+  return lines[intro + 1]?.blank ? intro + 2 : intro + 1;
 }
 
 /** A line's list marker as printed (indentation and bullet, a number's digits read as 0); "" when it has none. */
@@ -54,8 +58,7 @@ function markerOf(info: LineInfo): string {
  * After the blank line at `j`, the list goes on when the item before it stops mid-sentence and
  * one paragraph follows: no marker, not removed by a rule, at least 3 words and not a data row (a
  * teaser's date), followed by the list's marker (on its next line, or after one blank line).
- * Returns the line to go on from (the paragraph's first line, or the next item after it, which
- * marks the paragraph in `out`), or 0 when the list ends at `j`.
+ * Marks the paragraph in `out` and returns the next item's line, or returns 0 when the list ends at `j`.
  */
 function itemGoesOn(lines: readonly LineInfo[], removed: readonly boolean[], j: number, marker: string, out: boolean[]): number {
   const at = j + 1;
@@ -64,11 +67,11 @@ function itemGoesOn(lines: readonly LineInfo[], removed: readonly boolean[], j: 
   if (markerOf(first) !== "" || first.paraWords < 3 || isDataRow(first.content)) return 0;
   let k = at;
   while (k < lines.length && !lines[k]!.blank && !removed[k] && markerOf(lines[k]!) === "") k++;
-  // the next item right under the paragraph, or after one blank line
-  if (k < lines.length && !lines[k]!.blank) return !removed[k] && markerOf(lines[k]!) === marker ? at : 0;
-  if (k + 1 >= lines.length || markerOf(lines[k + 1]!) !== marker) return 0;
+  // the next item right under the paragraph (not a line a rule removed), or after one blank line
+  const item = k < lines.length && lines[k]!.blank ? k + 1 : k;
+  if (item >= lines.length || (item === k && removed[k]) || markerOf(lines[item]!) !== marker) return 0;
   for (let o = at; o < k; o++) out[o] = true;
-  return k + 1;
+  return item;
 }
 
 /** A data row of a table or list: letters and digits together ("Calories: 216", "Hubraum 1.598", "C3"). */

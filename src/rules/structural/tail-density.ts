@@ -1,6 +1,6 @@
 import type { LineInfo } from "../../engine/features.js";
 import type { RuleContext } from "../types.js";
-import { introducesList, isDataRow, listItems } from "./shapes.js";
+import { introducesList, isDataRow, listItems, listStart } from "./shapes.js";
 import { defineAlgorithm } from "./options.js";
 
 /**
@@ -46,8 +46,8 @@ export const tailDensity = defineAlgorithm({
       // list's first item ("Teile ihn auf:" above share buttons)
       const introducesKept = (i: number) => {
         if (!introducesList(lines[i])) return false;
-        const first = lines[i + 1]?.blank ? i + 2 : i + 1;
-        return first < lines.length && listed[first] === true && !removed[first];
+        const first = listStart(lines, i);
+        return listed[first] === true && !removed[first];
       };
       const total = lines.reduce((a, l) => a + (isProse(l) ? l.words : 0), 0);
       if (total === 0) return;
