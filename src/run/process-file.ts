@@ -9,6 +9,7 @@ import type { RuleOptions } from "../config/select.js";
 import type { CorpusCounts } from "../corpus/counts.js";
 import type { CompiledRule } from "../rules/types.js";
 import { cleanDocument } from "./document.js";
+import { guardHeap } from "./heap-guard.js";
 import { readWindows } from "./windows.js";
 import type { GuardOptions } from "./guard.js";
 
@@ -180,6 +181,7 @@ function processInWindows(task: FileTask, rules: readonly CompiledRule[], settin
       const out = Buffer.from(doc.result.text, "utf8");
       writeSync(fd, out);
       hash.update(out);
+      guardHeap();
     }
     summary.removals = [...byRule.values()];
     return !task.inPlace || summary.changed;
