@@ -1,20 +1,23 @@
 import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { isMainThread } from "node:worker_threads";
+
+const MB = 1024 * 1024;
 
 /**
- * The main thread's heap has V8's default limits (a worker's are set when it starts, see pool.ts).
- * Cleaning files on it (`--jobs 1`), V8 now and then lets the heap grow to three or four times what
- * is live before a full collection: six copies of dev peaked at 241-251 MB of RSS in some runs and
- * 141-145 MB in others. The guard collects garbage once the used heap passes `limitMb`; with 96 MB
- * the high runs peaked at 180-185 MB, with two or three collections per run (session 9, docs/scale.md).
- * The run's guard uses 64 MB: a file cleaned in windows (one 200 MB file) peaked at 412 MB without a
- * guard, 257 MB at 96 MB and 213-214 MB at 64 MB (session 10); six copies of dev, 167-183 MB with either.
+ * A heap with V8's default limit (some GB: the main thread, and a worker cleaning JSON Lines records,
+ * whose size --max-size bounds rather than a window) may grow to several times what is live before V8
+ * collects it. The guard collects garbage once the used heap passes `limitMb`. A heap started with a
+ * tight limit (a worker cleaning files: workerHeapMb, 128 MB) is left to V8, which collects it early
+ * (its old space peaked at about 45 MB): a guard there only cost CPU (one 200 MB file: 19% more, no
+ * less memory). Measured in sessions 9 and 10 (docs/scale.md): six copies of dev with --jobs 1 peaked
+ * at 241-251 MB of RSS in some runs without a guard, 148-152 MB with it at 64 or 96 MB; one 200 MB file
+ * with --jobs 1, 412 MB without, 257 MB at 96 MB, 213 MB at 64; 60 MB of JSON Lines with two workers,
+ * 344-394 MB without, 268-279 MB at 64 MB.
  */
 export function heapGuard(limitMb = 64): () => void {
   const gc = exposedGc();
-  if (!gc) return () => undefined;
-  const limit = limitMb * 1024 * 1024;
+  if (!gc || getHeapStatistics().heap_size_limit < 1024 * MB) return () => undefined;
+  const limit = limitMb * MB;
   return () => {
     if (getHeapStatistics().used_heap_size > limit) gc();
   };
@@ -22,13 +25,9 @@ export function heapGuard(limitMb = 64): () => void {
 
 let shared: (() => void) | undefined;
 
-/**
- * The run's guard, called after each file, record and window cleaned: on the main thread only (a
- * worker's heap has its limits from the start). A file cleaned in windows holds one window at a
- * time, but without a guard after each window the main thread's heap grew to 412 MB of RSS on a 200 MB file.
- */
+/** The thread's guard (see heapGuard), called after each request (file, record) and each window of a file cleaned. */
 export function guardHeap(): void {
-  if (isMainThread) (shared ??= heapGuard())();
+  (shared ??= heapGuard())();
 }
 
 /** V8's `gc()`, made available at run time (the `--expose-gc` flag only adds it to contexts made after it is set). */

@@ -5,7 +5,6 @@ import type { CorpusCounts } from "../corpus/counts.js";
 import { releaseCompiledMatchers } from "../rules/matcher.js";
 import type { CompiledRule, RuleSource, RuleSpec } from "../rules/types.js";
 import { handleRequest } from "./handle.js";
-import { heapGuard } from "./heap-guard.js";
 import type { TextOutcome, WorkerReply, WorkerRequest } from "./messages.js";
 import type { FileOutcome, FileTask, RunSettings } from "./process-file.js";
 
@@ -32,7 +31,6 @@ export function workerEntry(): URL {
 
 class InProcess implements Cleaner {
   private readonly temps = new Set<string>();
-  private readonly guard = heapGuard();
   constructor(private readonly rules: readonly CompiledRule[], private readonly settings: RunSettings, private readonly counts?: CorpusCounts) {}
   async file(task: FileTask): Promise<FileOutcome> {
     this.temps.add(task.tmp);
@@ -40,15 +38,10 @@ class InProcess implements Cleaner {
       return ((await handleRequest({ kind: "file", task }, this.rules, this.settings, this.counts)) as { outcome: FileOutcome }).outcome;
     } finally {
       this.temps.delete(task.tmp);
-      this.guard();
     }
   }
   async text(id: number, text: string): Promise<TextOutcome> {
-    try {
-      return ((await handleRequest({ kind: "text", id, text }, this.rules, this.settings, this.counts)) as { outcome: TextOutcome }).outcome;
-    } finally {
-      this.guard();
-    }
+    return ((await handleRequest({ kind: "text", id, text }, this.rules, this.settings, this.counts)) as { outcome: TextOutcome }).outcome;
   }
   pendingTemps(): string[] {
     return [...this.temps];
