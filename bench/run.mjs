@@ -9,9 +9,13 @@
 // The corpus (bench/.corpus/, gitignored) is the bundled fixtures plus, when
 // present, ../shared/bench/dev/raw, replicated to at least 15,000 files and
 // 200 MB. Every command runs under /usr/bin/time for wall time and peak RSS.
+// The jsonl part cleans the same corpus as one JSON Lines file (one record per
+// file) and re-reads input and output side by side: the same number of records,
+// in the same order, with every field but the text byte for byte equal.
 import { execFileSync, spawnSync } from "node:child_process";
+import { createInterface } from "node:readline";
 import { cpus, loadavg, availableParallelism } from "node:os";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, openSync, writeSync, closeSync } from "node:fs";
+import { copyFileSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, openSync, writeSync, closeSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -26,7 +30,7 @@ const MIN_MB = arg("--mb", 200);
 const BIG_MB = arg("--big-mb", 200);
 const CORES = availableParallelism();
 const BIN = join(ROOT, "bin", "boilerstrip.js");
-const PARTS = (process.argv.includes("--parts") ? process.argv[process.argv.indexOf("--parts") + 1] : "cp,plain,one,all,x10,x10distinct,big").split(",");
+const PARTS = (process.argv.includes("--parts") ? process.argv[process.argv.indexOf("--parts") + 1] : "cp,plain,one,all,x10,x10distinct,big,jsonl").split(",");
 const NA = { wall: NaN, rss: NaN };
 const TIME = "/usr/bin/time";
 
@@ -127,6 +131,52 @@ function listYaml(dir) {
   return out;
 }
 
+/**
+ * The corpus as JSON Lines: one record per file of the tree, in the tree's order, with other fields in
+ * odd but valid JSON (number formats, escaped slashes and accents, nesting, spacing) that must come
+ * back byte for byte.
+ */
+function buildJsonl(tree) {
+  const file = join(CORPUS_ROOT, "corpus.jsonl");
+  if (existsSync(file)) return file;
+  const fd = openSync(file + ".part", "w");
+  listTxt(tree).forEach((p, i) => {
+    const text = readFileSync(p, "utf8");
+    const id = JSON.stringify(relative(tree, p)).replace(/\//g, "\\/");
+    writeSync(fd, `{"id":${id}, "n": ${i},"score":1.50e0 , "text":${JSON.stringify(text)},"meta":{"lang":"caf\\u00e9","tags":["a",{"b":"}"}]},"ok":true}\n`);
+  });
+  closeSync(fd);
+  renameSync(file + ".part", file);
+  return file;
+}
+
+/** The raw text of every member but `text` and the spans field, in order, from dist's JSON scanner. */
+async function otherFields() {
+  const { objectLayout } = await import(join(ROOT, "dist", "run", "json-field.js"));
+  return (line) => [...objectLayout(line).values].filter(([k]) => k !== "text" && k !== "boilerstrip_spans").map(([k, [s, e]]) => `${k}=${line.slice(s, e)}`).join("\u0000");
+}
+
+/** Re-read input and output side by side: record count, order and non-text fields byte for byte. */
+async function checkJsonl(input, output) {
+  const others = await otherFields();
+  const a = createInterface({ input: createReadStream(input), crlfDelay: Infinity })[Symbol.asyncIterator]();
+  const b = createInterface({ input: createReadStream(output), crlfDelay: Infinity })[Symbol.asyncIterator]();
+  const c = { in: 0, out: 0, sameFields: 0, textChanged: 0, firstBad: undefined };
+  for (;;) {
+    const [x, y] = await Promise.all([a.next(), b.next()]);
+    if (!x.done) c.in++;
+    if (!y.done) c.out++;
+    if (x.done || y.done) {
+      if (!(x.done && y.done) && c.firstBad === undefined) c.firstBad = Math.min(c.in, c.out) + 1;
+      if (x.done && y.done) return c;
+      continue;
+    }
+    if (others(x.value) === others(y.value)) c.sameFields++;
+    else c.firstBad ??= c.in;
+    if (JSON.parse(x.value).text !== JSON.parse(y.value).text) c.textChanged++;
+  }
+}
+
 /** Run a command under /usr/bin/time: wall seconds and peak RSS (MB). */
 function timed(label, cmd, args, { allowFail = false, env } = {}) {
   const tf = join(CORPUS_ROOT, "time.txt");
@@ -145,7 +195,7 @@ const fresh = (name) => {
   return p;
 };
 
-function main() {
+async function main() {
   execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", ROOT], { stdio: "inherit" });
   const corpus = buildCorpus();
   const mb = corpus.bytes / 1e6;
@@ -192,6 +242,20 @@ function main() {
     rmSync(join(CORPUS_ROOT, "out-big"), { recursive: true, force: true });
   }
 
+  let jsonl;
+  if (PARTS.includes("jsonl")) {
+    const input = buildJsonl(corpus.tree);
+    const inMB = statSync(input).size / 1e6;
+    const output = join(fresh("out-jsonl"), "corpus.clean.jsonl");
+    mkdirSync(dirname(output), { recursive: true });
+    console.log(`\nJSON Lines: ${relative(ROOT, input)}, ${corpus.files} records, ${inMB.toFixed(0)} MB`);
+    const r = timed(`boilerstrip clean --jsonl --jobs ${CORES} --spans`, process.execPath, [BIN, "clean", "--jsonl", input, "--out", output, "--jobs", String(CORES), "--spans", "-q"]);
+    console.log(`${r.label.padEnd(44)} ${r.wall.toFixed(2).padStart(7)} s ${(inMB / r.wall).toFixed(1).padStart(7)} MB/s ${(corpus.files / r.wall).toFixed(0).padStart(7)} records/s  peak RSS ${r.rss.toFixed(0).padStart(4)} MB`);
+    jsonl = await checkJsonl(input, output);
+    console.log(`re-read: ${jsonl.in} records in, ${jsonl.out} out; ${jsonl.sameFields} with every non-text field byte for byte equal, in the same order; ${jsonl.textChanged} texts cleaned`);
+    rmSync(dirname(output), { recursive: true, force: true });
+  }
+
   // NaN (a part not run) compares false: "not run" rather than met/missed
   const verdict = (x, ok) => (Number.isNaN(x) ? "not run" : ok ? "met" : "MISSED");
   // the corpus with the built-in rule set (1 job and all cores); the ×10 rule sets are judged on their own line
@@ -208,7 +272,9 @@ function main() {
   console.log(`  peak RSS <= 250 MB (corpus):      ${rss.toFixed(0)} MB  ${verdict(rss, rss <= 250)}`);
   console.log(`    (the corpus with the rules ×10: ${rssTen.toFixed(0)} MB, ${Number.isNaN(rssTen) ? "not run" : rssTen <= 250 ? "within 250 MB" : "OVER 250 MB"})`);
   console.log(`  peak RSS <= 250 MB (single file): ${bigRun.rss.toFixed(0)} MB  ${verdict(bigRun.rss, bigRun.rss <= 250)}`);
+  const jsonlOk = jsonl && jsonl.in === corpus.files && jsonl.out === jsonl.in && jsonl.sameFields === jsonl.in && jsonl.firstBad === undefined;
+  console.log(`  JSONL: same records, same order, other fields byte for byte: ${jsonl ? `${jsonl.sameFields}/${jsonl.in}  ${jsonlOk ? "met" : `MISSED (first difference at line ${jsonl.firstBad})`}` : "not run"}`);
   console.log(`  (plain one-regex script: ${(plain.wall / cp.wall).toFixed(2)}× cp -r; jobs 1 → all cores speed-up ${(one.wall / all.wall).toFixed(2)}×)`);
 }
 
-main();
+await main();
