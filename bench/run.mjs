@@ -13,9 +13,8 @@
 // file) and re-reads input and output side by side: the same number of records,
 // in the same order, with every field but the text byte for byte equal.
 import { execFileSync, spawnSync } from "node:child_process";
-import { createInterface } from "node:readline";
 import { cpus, loadavg, availableParallelism } from "node:os";
-import { copyFileSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, openSync, writeSync, closeSync } from "node:fs";
+import { copyFileSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, openSync, readSync, writeSync, closeSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -150,31 +149,95 @@ function buildJsonl(tree) {
   return file;
 }
 
-/** The raw text of every member but `text` and the spans field, in order, from dist's JSON scanner. */
-async function otherFields() {
-  const { objectLayout } = await import(join(ROOT, "dist", "run", "json-field.js"));
-  return (line) => [...objectLayout(line).values].filter(([k]) => k !== "text" && k !== "boilerstrip_spans").map(([k, [s, e]]) => `${k}=${line.slice(s, e)}`).join("\u0000");
+/** The lines of a UTF-8 file, and a last piece without its "\n" when there is one. */
+async function* fileLines(path) {
+  let rest = "";
+  for await (const chunk of createReadStream(path, { encoding: "utf8" })) {
+    const parts = (rest + chunk).split("\n");
+    rest = parts.pop();
+    yield* parts;
+  }
+  if (rest !== "") yield rest;
 }
 
-/** Re-read input and output side by side: record count, order and non-text fields byte for byte. */
-async function checkJsonl(input, output) {
-  const others = await otherFields();
-  const a = createInterface({ input: createReadStream(input), crlfDelay: Infinity })[Symbol.asyncIterator]();
-  const b = createInterface({ input: createReadStream(output), crlfDelay: Infinity })[Symbol.asyncIterator]();
-  const c = { in: 0, out: 0, sameFields: 0, textChanged: 0, firstBad: undefined };
+/** Where the JSON string that starts at `i` ends (after its closing quote), or -1. */
+function stringEnd(s, i) {
+  if (s[i] !== '"') return -1;
+  for (i++; i < s.length; i++) {
+    if (s[i] === "\\") i++;
+    else if (s[i] === '"') return i + 1;
+  }
+  return -1;
+}
+
+const TEXT_KEY = '"text":';
+const SPANS_KEY = ',"boilerstrip_spans":';
+
+/**
+ * One output line against its input line, without the JSON scanner under test: every byte outside the
+ * text value is the input's (the spans field added at the end), and the spans, applied to the input
+ * text in code points, give the output text. Returns what is wrong, or the record's texts.
+ */
+function compareRecord(input, output) {
+  const at = input.indexOf(TEXT_KEY) + TEXT_KEY.length;
+  const inEnd = stringEnd(input, at);
+  const suffix = input.slice(inEnd, -1); // the fields after the text, without the closing brace
+  if (!output.startsWith(input.slice(0, at))) return { wrong: "the fields before the text differ" };
+  const outEnd = stringEnd(output, at);
+  if (outEnd < 0) return { wrong: "the text is not a JSON string" };
+  if (!output.startsWith(suffix + SPANS_KEY, outEnd) || !output.endsWith("}")) return { wrong: "the fields after the text differ" };
+  let before, after, spans;
+  try {
+    before = JSON.parse(input.slice(at, inEnd));
+    after = JSON.parse(output.slice(at, outEnd));
+    spans = JSON.parse(output.slice(outEnd + suffix.length + SPANS_KEY.length, -1));
+  } catch {
+    return { wrong: "not valid JSON" };
+  }
+  const cps = [...before];
+  let kept = "";
+  let pos = 0;
+  for (const [start, end] of spans) {
+    if (!(start >= pos && end >= start && end <= cps.length)) return { wrong: "the spans are out of order or out of the text" };
+    kept += cps.slice(pos, start).join("");
+    pos = end;
+  }
+  if (kept + cps.slice(pos).join("") !== after) return { wrong: "the spans applied to the input text do not give the output text" };
+  return { before, after };
+}
+
+/** Re-read input and output side by side: record count, order, other fields byte for byte, spans. */
+export async function checkJsonl(input, output) {
+  const a = fileLines(input);
+  const b = fileLines(output);
+  const c = { in: 0, out: 0, same: 0, textChanged: 0, firstBad: undefined };
+  const bad = (why) => (c.firstBad ??= `line ${Math.max(c.in, c.out)}: ${why}`);
   for (;;) {
     const [x, y] = await Promise.all([a.next(), b.next()]);
     if (!x.done) c.in++;
     if (!y.done) c.out++;
+    if (x.done && y.done) break;
     if (x.done || y.done) {
-      if (!(x.done && y.done) && c.firstBad === undefined) c.firstBad = Math.min(c.in, c.out) + 1;
-      if (x.done && y.done) return c;
+      bad(x.done ? "an extra output line" : "no output line for this record");
       continue;
     }
-    if (others(x.value) === others(y.value)) c.sameFields++;
-    else c.firstBad ??= c.in;
-    if (JSON.parse(x.value).text !== JSON.parse(y.value).text) c.textChanged++;
+    const r = compareRecord(x.value, y.value);
+    if (r.wrong) bad(r.wrong);
+    else {
+      c.same++;
+      if (r.before !== r.after) c.textChanged++;
+    }
   }
+  if (statSync(output).size > 0 && readLastByte(output) !== 10) bad("the output does not end with a newline");
+  return c;
+}
+
+function readLastByte(path) {
+  const fd = openSync(path, "r");
+  const buf = Buffer.alloc(1);
+  readSync(fd, buf, 0, 1, statSync(path).size - 1);
+  closeSync(fd);
+  return buf[0];
 }
 
 /** Run a command under /usr/bin/time: wall seconds and peak RSS (MB). */
@@ -252,7 +315,7 @@ async function main() {
     const r = timed(`boilerstrip clean --jsonl --jobs ${CORES} --spans`, process.execPath, [BIN, "clean", "--jsonl", input, "--out", output, "--jobs", String(CORES), "--spans", "-q"]);
     console.log(`${r.label.padEnd(44)} ${r.wall.toFixed(2).padStart(7)} s ${(inMB / r.wall).toFixed(1).padStart(7)} MB/s ${(corpus.files / r.wall).toFixed(0).padStart(7)} records/s  peak RSS ${r.rss.toFixed(0).padStart(4)} MB`);
     jsonl = await checkJsonl(input, output);
-    console.log(`re-read: ${jsonl.in} records in, ${jsonl.out} out; ${jsonl.sameFields} with every non-text field byte for byte equal, in the same order; ${jsonl.textChanged} texts cleaned`);
+    console.log(`re-read: ${jsonl.in} records in, ${jsonl.out} out; ${jsonl.same} in the same order with every byte outside the text equal and spans that give the cleaned text; ${jsonl.textChanged} texts cleaned`);
     rmSync(dirname(output), { recursive: true, force: true });
   }
 
@@ -272,9 +335,10 @@ async function main() {
   console.log(`  peak RSS <= 250 MB (corpus):      ${rss.toFixed(0)} MB  ${verdict(rss, rss <= 250)}`);
   console.log(`    (the corpus with the rules ×10: ${rssTen.toFixed(0)} MB, ${Number.isNaN(rssTen) ? "not run" : rssTen <= 250 ? "within 250 MB" : "OVER 250 MB"})`);
   console.log(`  peak RSS <= 250 MB (single file): ${bigRun.rss.toFixed(0)} MB  ${verdict(bigRun.rss, bigRun.rss <= 250)}`);
-  const jsonlOk = jsonl && jsonl.in === corpus.files && jsonl.out === jsonl.in && jsonl.sameFields === jsonl.in && jsonl.firstBad === undefined;
-  console.log(`  JSONL: same records, same order, other fields byte for byte: ${jsonl ? `${jsonl.sameFields}/${jsonl.in}  ${jsonlOk ? "met" : `MISSED (first difference at line ${jsonl.firstBad})`}` : "not run"}`);
+  const jsonlOk = jsonl && jsonl.in === corpus.files && jsonl.out === jsonl.in && jsonl.same === jsonl.in && jsonl.textChanged > 0 && jsonl.firstBad === undefined;
+  console.log(`  JSONL: same records, same order, other fields byte for byte: ${jsonl ? `${jsonl.same}/${jsonl.in}  ${jsonlOk ? "met" : `MISSED (${jsonl.firstBad ?? "no text was cleaned"})`}` : "not run"}`);
   console.log(`  (plain one-regex script: ${(plain.wall / cp.wall).toFixed(2)}× cp -r; jobs 1 → all cores speed-up ${(one.wall / all.wall).toFixed(2)}×)`);
 }
 
-await main();
+// run as a script (imported, it only lends its checker)
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

@@ -4,6 +4,7 @@ import { compileRule } from "../rules/compile.js";
 import { regexEngineForFile } from "../rules/load.js";
 import { withRegexEngine } from "../rules/matcher.js";
 import { handleRequest } from "./handle.js";
+import { leaveHeapToV8 } from "./heap-guard.js";
 import type { WorkerRequest } from "./messages.js";
 import type { WorkerSetup } from "./pool.js";
 
@@ -14,6 +15,8 @@ import type { WorkerSetup } from "./pool.js";
 const { settings, rules: data } = workerData as WorkerSetup;
 const rules = data.map(({ spec, source }) => withRegexEngine(regexEngineForFile(source.file), () => compileRule(spec, source)));
 const counts = settings.statsFile ? loadCorpusStats([settings.statsFile]) : undefined;
+// the pool gives a worker cleaning files an old-generation limit (workerHeapMb); one cleaning records has V8's default
+if (settings.workerHeapMb !== undefined) leaveHeapToV8();
 parentPort!.on("message", (req: WorkerRequest) => {
   void handleRequest(req, rules, settings, counts).then((reply) => parentPort!.postMessage(reply));
 });
