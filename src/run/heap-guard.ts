@@ -6,8 +6,9 @@ const MB = 1024 * 1024;
 /**
  * A heap with V8's default limit (some GB: the main thread, and a worker cleaning JSON Lines records,
  * whose size --max-size bounds rather than a window) may grow to several times what is live before V8
- * collects it. The guard collects garbage once the used heap passes `limitMb`, or twice what the last
- * collection left when that is more (so a large live heap is not collected after every call).
+ * collects it. The guard collects garbage once the used heap passes `limitMb`, or 1.5 times what the last
+ * collection left when that is more (so a large live heap is not collected after every call; with twice, one
+ * 200 MB file with --jobs 1 peaked at 257 MB, with 1.5 times at 205 MB: 40 MB or so stay live between windows).
  * Measured in sessions 9 and 10 (docs/scale.md): six copies of dev with --jobs 1 peaked at 241-251 MB of
  * RSS in some runs without a guard, 148-152 MB with it at 64 or 96 MB; one 200 MB file with --jobs 1,
  * 412 MB without, 257 MB at 96 MB, 213 MB at 64; 60 MB of JSON Lines with two workers, 344-394 MB
@@ -20,7 +21,7 @@ export function heapGuard(limitMb = 64): () => void {
   return () => {
     if (getHeapStatistics().used_heap_size <= next) return;
     gc();
-    next = Math.max(limitMb * MB, 2 * getHeapStatistics().used_heap_size);
+    next = Math.max(limitMb * MB, 1.5 * getHeapStatistics().used_heap_size);
   };
 }
 
