@@ -141,14 +141,16 @@ function buildJsonl(tree) {
   const file = join(CORPUS_ROOT, "corpus.jsonl");
   if (existsSync(file)) return file;
   const fd = openSync(file + ".part", "w");
-  listTxt(tree).forEach((p, i) => {
-    const text = readFileSync(p, "utf8");
-    const id = JSON.stringify(relative(tree, p)).replace(/\//g, "\\/");
-    writeSync(fd, `{"id":${id}, "n": ${i},"score":1.50e0 , "text":${JSON.stringify(text)},"meta":{"lang":"caf\\u00e9","tags":["a",{"b":"}"}]},"ok":true}\n`);
-  });
+  listTxt(tree).forEach((p, i) => writeSync(fd, jsonlRecord(relative(tree, p), i, readFileSync(p, "utf8")) + "\n"));
   closeSync(fd);
   renameSync(file + ".part", file);
   return file;
+}
+
+/** One record of the bench's JSON Lines (no "\n"): the text between fields in odd but valid JSON. */
+export function jsonlRecord(id, n, text) {
+  const idJson = JSON.stringify(id).replace(/\//g, "\\/");
+  return `{"id":${idJson}, "n": ${n},"score":1.50e0 , "text":${JSON.stringify(text)},"meta":{"lang":"caf\\u00e9","tags":["a",{"b":"}"}]},"ok":true}`;
 }
 
 /** The lines of a UTF-8 file, and a last piece without its "\n" when there is one. */
