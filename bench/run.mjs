@@ -16,7 +16,7 @@
 // in the same order, with every field but the text byte for byte equal.
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpus, loadavg, availableParallelism } from "node:os";
-import { copyFileSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, openSync, readSync, writeSync, closeSync } from "node:fs";
+import { copyFileSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, openSync, writeSync, closeSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -153,7 +153,7 @@ export function jsonlRecord(id, n, text) {
   return `{"id":${idJson}, "n": ${n},"score":1.50e0 , "text":${JSON.stringify(text)},"meta":{"lang":"caf\\u00e9","tags":["a",{"b":"}"}]},"ok":true}`;
 }
 
-/** The lines of a UTF-8 file, and a last piece without its "\n" when there is one. */
+/** The lines of a UTF-8 file, and a last piece without its "\n" when there is one; returns whether there was none. */
 async function* fileLines(path) {
   let rest = "";
   for await (const chunk of createReadStream(path, { encoding: "utf8" })) {
@@ -162,6 +162,7 @@ async function* fileLines(path) {
     yield* parts;
   }
   if (rest !== "") yield rest;
+  return rest === "";
 }
 
 /** Where the JSON string that starts at `i` ends (after its closing quote), or -1. */
@@ -220,7 +221,10 @@ export async function checkJsonl(input, output) {
     const [x, y] = await Promise.all([a.next(), b.next()]);
     if (!x.done) c.in++;
     if (!y.done) c.out++;
-    if (x.done && y.done) break;
+    if (x.done && y.done) {
+      if (!y.value) bad("the output does not end with a newline");
+      break;
+    }
     if (x.done || y.done) {
       bad(x.done ? "an extra output line" : "no output line for this record");
       continue;
@@ -232,21 +236,7 @@ export async function checkJsonl(input, output) {
       if (r.before !== r.after) c.textChanged++;
     }
   }
-  if (statSync(output).size > 0 && readLastByte(output) !== 10) bad("the output does not end with a newline");
   return c;
-}
-
-function readLastByte(path) {
-  const fd = openSync(path, "r");
-  const buf = Buffer.alloc(1);
-  readSync(fd, buf, 0, 1, statSync(path).size - 1);
-  closeSync(fd);
-  return buf[0];
-}
-
-/** Before a timed run: write out what earlier runs left in memory, so that no run pays for another's output. */
-function settle() {
-  execFileSync("sync");
 }
 
 /** The outputs of all runs (bench/.corpus/out-*). */
@@ -257,7 +247,8 @@ function removeOutputs() {
 
 /** Run a command under /usr/bin/time: wall seconds and peak RSS (MB). */
 function timed(label, cmd, args, { allowFail = false, env } = {}) {
-  settle();
+  // write out what earlier runs left in memory, so that no run pays for another's output
+  execFileSync("sync");
   const tf = join(CORPUS_ROOT, "time.txt");
   const r = spawnSync(TIME, ["-f", "%e %M", "-o", tf, cmd, ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 26, env: { ...process.env, ...env } });
   const [wall, rssKB] = readFileSync(tf, "utf8").trim().split("\n").pop().split(" ").map(Number);
@@ -268,11 +259,8 @@ function timed(label, cmd, args, { allowFail = false, env } = {}) {
   return { label, wall, rss: rssKB / 1024, status: r.status, stderr: r.stderr };
 }
 
-const fresh = (name) => {
-  const p = join(CORPUS_ROOT, name);
-  rmSync(p, { recursive: true, force: true });
-  return p;
-};
+/** A run's output directory (all of them are removed before the first run and at exit: removeOutputs). */
+const outDir = (name) => join(CORPUS_ROOT, name);
 
 async function main() {
   execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", ROOT], { stdio: "inherit" });
@@ -297,17 +285,17 @@ async function main() {
   // what the last bench's deletion left.
   removeOutputs();
   process.on("exit", removeOutputs);
-  timed("cp -r (warm-up, untimed)", "cp", ["-r", corpus.tree, fresh("out-warmup")]);
+  timed("cp -r (warm-up, untimed)", "cp", ["-r", corpus.tree, outDir("out-warmup")]);
   // the floor every ratio divides by: the fastest of three copies
-  const copies = [1, 2, 3].map((i) => timed("cp -r (I/O floor)", "cp", ["-r", corpus.tree, fresh(`out-cp${i}`)]));
+  const copies = [1, 2, 3].map((i) => timed("cp -r (I/O floor)", "cp", ["-r", corpus.tree, outDir(`out-cp${i}`)]));
   const cp = copies.reduce((a, b) => (b.wall < a.wall ? b : a));
   row({ ...cp, label: `cp -r (I/O floor, fastest of ${copies.map((c) => c.wall.toFixed(2)).join("/")} s)` });
   const part = (name, run) => (PARTS.includes(name) ? run() : { ...NA, label: `${name} (not run)` });
-  const plain = part("plain", () => row(timed("plain Node script, one regex", process.execPath, [join(ROOT, "bench", "plain-regex.mjs"), corpus.tree, fresh("out-plain")])));
-  const one = part("one", () => row(timed("boilerstrip clean --jobs 1", process.execPath, [BIN, "clean", corpus.tree, "--out", fresh("out-1"), "--jobs", "1", "-q"])));
-  const all = part("all", () => row(timed(`boilerstrip clean --jobs ${CORES} (all cores)`, process.execPath, [BIN, "clean", corpus.tree, "--out", fresh("out-all"), "--jobs", String(CORES), "-q"])));
+  const plain = part("plain", () => row(timed("plain Node script, one regex", process.execPath, [join(ROOT, "bench", "plain-regex.mjs"), corpus.tree, outDir("out-plain")])));
+  const one = part("one", () => row(timed("boilerstrip clean --jobs 1", process.execPath, [BIN, "clean", corpus.tree, "--out", outDir("out-1"), "--jobs", "1", "-q"])));
+  const all = part("all", () => row(timed(`boilerstrip clean --jobs ${CORES} (all cores)`, process.execPath, [BIN, "clean", corpus.tree, "--out", outDir("out-all"), "--jobs", String(CORES), "-q"])));
   const x10 = multiplyRules(10);
-  const x10args = (out) => [BIN, "clean", corpus.tree, "--out", fresh(out), "--jobs", String(CORES), "-q", "--no-config", "--no-builtin", "--rules", x10.dir];
+  const x10args = (out) => [BIN, "clean", corpus.tree, "--out", outDir(out), "--jobs", String(CORES), "-q", "--no-config", "--no-builtin", "--rules", x10.dir];
   // the copies are identical: the engine compiles and runs each behaviour once
   const ten = part("x10", () => row(timed(`boilerstrip clean, rules ×10 (${x10.files} files)`, process.execPath, x10args("out-x10"))));
   // as if the copies were all different: nothing shared
@@ -320,7 +308,7 @@ async function main() {
     const big = buildBigFile();
     const bigMB = statSync(big).size / 1e6;
     console.log(`\nsingle file: ${relative(ROOT, big)}, ${bigMB.toFixed(0)} MB`);
-    bigRun = timed(`boilerstrip clean on one ${bigMB.toFixed(0)} MB file`, process.execPath, [BIN, "clean", big, "--out", fresh("out-big"), "--jobs", String(CORES)], { allowFail: true });
+    bigRun = timed(`boilerstrip clean on one ${bigMB.toFixed(0)} MB file`, process.execPath, [BIN, "clean", big, "--out", outDir("out-big"), "--jobs", String(CORES)], { allowFail: true });
     console.log(`${bigRun.label.padEnd(44)} ${bigRun.wall.toFixed(2).padStart(7)} s  peak RSS ${bigRun.rss.toFixed(0)} MB  exit ${bigRun.status}: ${bigRun.stderr.trim().split("\n").pop()}`);
   }
 
@@ -328,12 +316,12 @@ async function main() {
   if (PARTS.includes("jsonl")) {
     const input = buildJsonl(corpus.tree);
     const inMB = statSync(input).size / 1e6;
-    const output = join(fresh("out-jsonl"), "corpus.clean.jsonl");
-    mkdirSync(dirname(output), { recursive: true });
+    const cleaned = join(outDir("out-jsonl"), "corpus.clean.jsonl");
+    mkdirSync(dirname(cleaned), { recursive: true });
     console.log(`\nJSON Lines: ${relative(ROOT, input)}, ${corpus.files} records, ${inMB.toFixed(0)} MB`);
-    const r = timed(`boilerstrip clean --jsonl --jobs ${CORES} --spans`, process.execPath, [BIN, "clean", "--jsonl", input, "--out", output, "--jobs", String(CORES), "--spans", "-q"]);
+    const r = timed(`boilerstrip clean --jsonl --jobs ${CORES} --spans`, process.execPath, [BIN, "clean", "--jsonl", input, "--out", cleaned, "--jobs", String(CORES), "--spans", "-q"]);
     console.log(`${r.label.padEnd(44)} ${r.wall.toFixed(2).padStart(7)} s ${(inMB / r.wall).toFixed(1).padStart(7)} MB/s ${(corpus.files / r.wall).toFixed(0).padStart(7)} records/s  peak RSS ${r.rss.toFixed(0).padStart(4)} MB`);
-    jsonl = await checkJsonl(input, output);
+    jsonl = await checkJsonl(input, cleaned);
     console.log(`re-read: ${jsonl.in} records in, ${jsonl.out} out; ${jsonl.same} in the same order with every byte outside the text equal and spans that give the cleaned text; ${jsonl.textChanged} texts cleaned`);
   }
 
