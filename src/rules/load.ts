@@ -5,6 +5,7 @@ import { isMap, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import { compileRule } from "./compile.js";
 import { withRegexEngine, type RegexEngine } from "./matcher.js";
 import type { CompiledRule } from "./types.js";
+import { ruleSnapshot, snapshotFile } from "./snapshot.js";
 import { asSpec, validateSpec } from "./validate.js";
 
 /** The built-in rule packs shipped in the package's `rules/` directory. */
@@ -92,17 +93,11 @@ export interface LoadRuleOptions {
   engine?: RegexEngine;
 }
 
-/** Parse, validate and compile one rule file; problems are returned, never thrown. */
-export function loadRuleFile(file: string, options: LoadRuleOptions | string = {}): { rule?: CompiledRule; problems: RuleFileProblem[] } {
-  const opts = typeof options === "string" ? { displayBase: options } : options;
-  const shown = displayPath(file, opts.displayBase);
-  const engine = opts.engine ?? regexEngineForFile(file);
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    return { problems: [{ file: shown, line: 1, column: 1, message: `cannot read rule file: ${(e as Error).message}` }] };
-  }
+/** A rule file's data, found valid, and where its `id` is; or its problems. */
+type ParsedRuleFile = { data: unknown; line: number; column: number; problems?: undefined } | { problems: RuleFileProblem[] };
+
+/** Parse and validate one rule file's text (`shown`: its path in messages). */
+export function parseRuleFile(file: string, text: string, engine: RegexEngine, shown: string = displayPath(file)): ParsedRuleFile {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -125,13 +120,42 @@ export function loadRuleFile(file: string, options: LoadRuleOptions | string = {
       }),
     };
   }
-  const root = doc.contents as Node;
-  const pos = lineCounter.linePos(nodeAt(root, ["id"]).node?.range?.[0] ?? 0);
+  const pos = lineCounter.linePos(nodeAt(doc.contents as Node, ["id"]).node?.range?.[0] ?? 0);
+  return { data, line: pos.line, column: pos.col };
+}
+
+/**
+ * A built-in rule file's parse from the build's snapshot (src/rules/snapshot.ts) when it was
+ * made from this very text, else a fresh parse.
+ */
+function parseOrRecall(file: string, text: string, engine: RegexEngine, shown: string): ParsedRuleFile {
+  const path = resolve(file);
+  if (path.startsWith(BUILTIN_RULES_DIR)) {
+    const hit = snapshotFile(ruleSnapshot(), relative(BUILTIN_RULES_DIR, path), text, engine);
+    if (hit) return hit;
+  }
+  return parseRuleFile(file, text, engine, shown);
+}
+
+/** Parse, validate and compile one rule file; problems are returned, never thrown. */
+export function loadRuleFile(file: string, options: LoadRuleOptions | string = {}): { rule?: CompiledRule; problems: RuleFileProblem[] } {
+  const opts = typeof options === "string" ? { displayBase: options } : options;
+  const shown = displayPath(file, opts.displayBase);
+  const engine = opts.engine ?? regexEngineForFile(file);
+  let text: string;
   try {
-    const spec = asSpec(data);
-    return { rule: withRegexEngine(engine, () => compileRule(spec, { file: resolve(file), line: pos.line, column: pos.col })), problems: [] };
+    text = readFileSync(file, "utf8");
   } catch (e) {
-    return { problems: [{ file: shown, line: pos.line, column: pos.col, ruleId: id, message: (e as Error).message }] };
+    return { problems: [{ file: shown, line: 1, column: 1, message: `cannot read rule file: ${(e as Error).message}` }] };
+  }
+  const parsed = parseOrRecall(file, text, engine, shown);
+  if (parsed.problems) return { problems: parsed.problems };
+  const { data, line, column } = parsed;
+  try {
+    return { rule: withRegexEngine(engine, () => compileRule(asSpec(data), { file: resolve(file), line, column })), problems: [] };
+  } catch (e) {
+    const id = (data as { id?: string }).id;
+    return { problems: [{ file: shown, line, column, ruleId: id, message: (e as Error).message }] };
   }
 }
 

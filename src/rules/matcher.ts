@@ -4,6 +4,7 @@ import { MatchText, phraseKey, type LineInfo } from "../engine/features.js";
 import { foldText } from "./index/fold.js";
 import { LiteralScanner } from "./index/scanner.js";
 import { moreSelective, necessaryLiterals } from "./literals.js";
+import { ruleSnapshot } from "./snapshot.js";
 import type { MatchSpec } from "./types.js";
 
 /** What a matcher looks at: a line's facts (LineInfo), or a wrapped paragraph's joined text in the same form. */
@@ -340,13 +341,19 @@ function union(sources: readonly string[] | undefined, anchored: boolean): Searc
   return compileRegex(anchored ? `^(?:${body})$` : body);
 }
 
-/** Literal analysis of a regex source, once per source (rule sets repeat fragments). */
+/** Literal analysis of a regex source, once per source (rule sets repeat fragments), or from the build's snapshot. */
 const literalCache = new Map<string, readonly string[] | undefined>();
 function literalsOf(source: string): readonly string[] | undefined {
   if (literalCache.has(source)) return literalCache.get(source);
-  const lits = necessaryLiterals(source);
+  const known = ruleSnapshot()?.literals[source];
+  const lits = known === undefined ? necessaryLiterals(source) : (known ?? undefined);
   if (literalCache.size < 100_000) literalCache.set(source, lits);
   return lits;
+}
+
+/** The literal analyses done so far, by regex source (null: no literal set), for the snapshot. */
+export function literalAnalyses(): Record<string, readonly string[] | null> {
+  return Object.fromEntries([...literalCache].map(([source, lits]) => [source, lits ?? null]));
 }
 
 /**

@@ -47,7 +47,9 @@ export class LiteralScanner {
     // how many literals hold each 4-gram: a proxy for how common it is in text
     const shared = new Map<string, number>();
     for (const lit of literals) for (const g of new Set(grams(lit))) shared.set(g, (shared.get(g) ?? 0) + 1);
-    const cost = (g: string) => (/^\p{L}+$/u.test(g) ? 0 : 100_000) + shared.get(g)!;
+    const costs = new Map<string, number>();
+    for (const [g, n] of shared) costs.set(g, (/^\p{L}+$/u.test(g) ? 0 : 100_000) + n);
+    const cost = (g: string) => costs.get(g)!;
     const filed: [number, number, number][] = []; // gram length, hash, literal id
     literals.forEach((lit, id) => {
       if (lit.length === 0) throw new Error("empty literal");
