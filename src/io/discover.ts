@@ -21,12 +21,22 @@ export interface DiscoverOptions {
   reportErrors?: boolean;
 }
 
+/**
+ * JSON and JSON Lines files are not text to clean line by line: a line rule could delete whole
+ * records, or break the JSON. They are reported, not read (`clean --jsonl` takes JSON Lines).
+ */
+const JSON_FILE = /\.(?:jsonl|ndjson|json)$/i;
+export const JSON_FILE_REASON = "a JSON or JSON Lines file, skipped: as text, whole records could be removed (clean JSON Lines with --jsonl)";
+
+/** An input file, or the same with the error that keeps it from being read as text. */
+const asInput = (file: InputFile): InputFile => (JSON_FILE.test(file.path) ? { ...file, error: JSON_FILE_REASON } : file);
+
 /** The directory part of a glob before its first magic segment. */
 export function globBase(pattern: string): string {
   const parts = pattern.split(/[\\/]/);
   const fixed: string[] = [];
   for (const p of parts) {
-    if (fg.isDynamicPattern(p)) break;
+    if (p !== "" && fg.isDynamicPattern(p)) break; // "" before the root of an absolute path
     fixed.push(p);
   }
   return fixed.length === parts.length ? dirname(pattern) : fixed.join("/") || ".";
@@ -60,7 +70,7 @@ async function* walk(root: string, exts: readonly string[], excluded: (abs: stri
       if (entry.isDirectory()) {
         if (!excluded(resolve(path))) subdirs.push(path);
       } else if ((entry.isFile() || entry.isSymbolicLink()) && wanted(entry.name)) {
-        yield { path, rel: relative(root, path), ...(entry.isSymbolicLink() ? { symlink: true } : {}) };
+        yield asInput({ path, rel: relative(root, path), ...(entry.isSymbolicLink() ? { symlink: true } : {}) });
       }
     }
     // subdirectory names of one directory are kept (not their contents) to walk them after its files
@@ -85,7 +95,7 @@ export async function* discover(inputs: readonly string[], options: DiscoverOpti
       st = undefined;
     }
     if (st?.isFile()) {
-      yield { path: input, rel: basename(input) };
+      yield asInput({ path: input, rel: basename(input) });
       continue;
     }
     if (st?.isDirectory()) {
@@ -102,7 +112,7 @@ export async function* discover(inputs: readonly string[], options: DiscoverOpti
       const entry = raw as unknown as fg.Entry;
       if (entry.dirent.isDirectory()) continue;
       if (excluded(resolve(entry.path))) continue;
-      yield { path: entry.path, rel: relative(base, entry.path) || basename(entry.path), ...(entry.dirent.isSymbolicLink() ? { symlink: true } : {}) };
+      yield asInput({ path: entry.path, rel: relative(base, entry.path) || basename(entry.path), ...(entry.dirent.isSymbolicLink() ? { symlink: true } : {}) });
     }
   }
 }

@@ -3,6 +3,7 @@ import { discover } from "../io/discover.js";
 import { decodeText, InputError, PREVIEW_LIMIT, readText } from "../io/read-text.js";
 import { readAll } from "../io/stdin.js";
 import type { CliContext } from "../cli/context.js";
+import { EXIT } from "../cli/exit-codes.js";
 import type { CompiledRule } from "../rules/types.js";
 import { cleanDocument } from "../run/document.js";
 import { DEFAULT_GUARD } from "../run/guard.js";
@@ -72,7 +73,8 @@ export interface InputTally {
 
 /**
  * The inputs that could be read, cleaned in memory; each one that could not is
- * reported on standard error and counted in `tally.failed`.
+ * reported on standard error and counted in `tally.failed`, and each one the content
+ * guard leaves unchanged is named there too.
  */
 export async function* readableInputs(
   inputs: readonly string[],
@@ -84,10 +86,13 @@ export async function* readableInputs(
   for await (const entry of cleanInputs(inputs, rules, opts, ctx.stdin)) {
     if (entry.error !== undefined) {
       tally.failed++;
+      ctx.exitAtLeast?.(EXIT.ERROR);
       ctx.stderr.write(`boilerstrip: ${entry.path}: ${entry.error}\n`);
       continue;
     }
     tally.read++;
+    // a file clean would leave unchanged because of the content guard is said so, not shown as clean without a word
+    if (entry.guarded !== undefined) ctx.stderr.write(`boilerstrip: ${entry.path}: guarded: ${entry.guarded} (boilerstrip explain shows what the rules proposed)\n`);
     yield entry as ReportEntry & Required<Pick<ReportEntry, "input" | "result">>;
   }
 }

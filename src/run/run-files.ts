@@ -49,6 +49,12 @@ export async function runFiles(opts: FileRunOptions, cleaner: Cleaner): Promise<
   const inflight = new Set<Promise<void>>();
   let reportChain = Promise.resolve();
   let nextId = 0;
+  /**
+   * Outputs claimed so far, with the input that claimed each: only when several inputs are given, as
+   * only then can two files map to one output (one directory, glob or file cannot). This holds every
+   * path of such a run; a run over one directory holds none.
+   */
+  const claimed = opts.out && !opts.inPlace && opts.inputs.length > 1 ? new Map<string, string>() : undefined;
 
   if (opts.progress.enabled) void countInputs(opts, stop).then((n) => n !== undefined && opts.progress.setTotal(n));
 
@@ -83,6 +89,16 @@ export async function runFiles(opts: FileRunOptions, cleaner: Cleaner): Promise<
       if (file.error) {
         await fail(file, file.error);
         continue;
+      }
+      if (claimed) {
+        // two inputs named alike in different places (a/x.txt and c/x.txt) would write one output
+        const dest = outputPath(opts.out!, file);
+        const first = claimed.get(dest);
+        if (first !== undefined) {
+          await fail(file, `its output ${dest} is also the output of ${first}; not written (clean inputs that share names into separate --out directories)`);
+          continue;
+        }
+        claimed.set(dest, file.path);
       }
       const task = makeTask(nextId++, file, opts, manifest);
       const p: Promise<void> = cleaner.file(task).then((outcome) => record(file, outcome));

@@ -42,6 +42,7 @@ async function runCheck(inputs: string[], opts: CheckOptions, ctx: CliContext): 
   for await (const entry of readableInputs(inputs, rules, opts, ctx, tally)) {
     if (entry.result.changed) {
       changed++;
+      ctx.exitAtLeast?.(EXIT.CHANGES);
       ctx.stdout.write(`${entry.path}\n`);
     }
   }

@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { createWriteStream } from "node:fs";
-import { rename, unlink } from "node:fs/promises";
+import { realpath, rename, stat, unlink } from "node:fs/promises";
 import { Option, type Command } from "commander";
 import { corpusForRun, writeRunStats } from "../../corpus/run.js";
 import { StatsMergeError, type CorpusCounts } from "../../corpus/counts.js";
@@ -67,7 +67,7 @@ export function registerClean(program: Command, ctx: CliContext): void {
     .option("-o, --out <path>", "directory for the cleaned files (same relative paths as the inputs); with --jsonl, an output file")
     .option("-i, --in-place", "rewrite the input files atomically (temporary file, fsync, rename; mode kept)")
     .option("--backup [suffix]", "with --in-place, keep each changed original as <file><suffix> (default suffix: .orig)")
-    .option("-f, --force", "overwrite existing files in --out that an earlier boilerstrip run did not write")
+    .option("-f, --force", "overwrite existing files in --out that an earlier boilerstrip run did not write (with --jsonl: an existing --out file)")
     .option("-j, --jobs <n>", `worker threads (default: the number of cores, ${availableParallelism()}; 1 = no threads)`)
     .option("--ext <list>", "file extensions taken from directories, comma-separated", "txt")
     .option("--fail-fast", "stop at the first file that fails")
@@ -83,7 +83,7 @@ export function registerClean(program: Command, ctx: CliContext): void {
     .option("--stats <file>", "corpus line counts (from `boilerstrip stats`) for the repeat/ rules; repeatable", (v: string, prev: string[] = []) => [...prev, v])
     .option("--learn", "count the inputs' lines first (a first pass over the files), for the repeat/ rules")
     .option("--group-by <how>", "with --learn: dir, all, or regex:<pattern> (see boilerstrip stats --help)")
-    .option("-q, --quiet", "print no summary and no progress bar");
+    .option("-q, --quiet", "print no summary and no progress bar (failures are still printed)");
   cmd.addHelpText(
     "after",
     `
@@ -206,7 +206,9 @@ async function cleanWith(inputs: string[], opts: CleanOptions, ctx: CliContext, 
   await report?.finish();
   const { stats } = run;
   if (stats.filesRead === 0 && stats.failures.length === 0 && !run.signal) return usage(ctx, `no input files found in ${inputs.join(" ")}`);
+  // --quiet drops the summary, not the failures (as check and diff print theirs)
   if (!opts.quiet) ctx.stderr.write(formatSummary(stats) + "\n");
+  else for (const f of stats.failures) ctx.stderr.write(`boilerstrip: ${f.path}: ${f.reason}\n`);
   if (run.stoppedByFailure) ctx.stderr.write("boilerstrip: stopped at the first failure (--fail-fast)\n");
   if (run.signal) return signalExitCode(run.signal);
   return stats.failures.length > 0 ? EXIT.ERROR : EXIT.OK;
@@ -230,6 +232,10 @@ async function cleanStdin(ctx: CliContext, rules: readonly CompiledRule[], setti
 async function cleanJsonl(inputs: string[], opts: CleanOptions, ctx: CliContext, jobs: number, rules: readonly CompiledRule[] | undefined, settings: RunSettings, counts?: CorpusCounts): Promise<number> {
   if (opts.inPlace) return usage(ctx, "--in-place does not apply to --jsonl (write to standard output or --out FILE)");
   if (inputs.filter((i) => i === "-").length > 1) return usage(ctx, "'-' (standard input) can be given once");
+  if (opts.out) {
+    const problem = await jsonlOutProblem(opts.out, inputs, opts.force ?? false);
+    if (problem) return usage(ctx, problem);
+  }
   let report: ReportSink | undefined;
   if (opts.report) report = await openReport(opts.report, rules!);
   const tmp = opts.out ? tempPathFor(opts.out) : undefined;
@@ -258,4 +264,16 @@ async function cleanJsonl(inputs: string[], opts: CleanOptions, ctx: CliContext,
   if (!opts.quiet) ctx.stderr.write(formatSummary(run.stats, "record") + "\n");
   if (run.signal) return signalExitCode(run.signal);
   return run.stats.failures.length > 0 ? EXIT.ERROR : EXIT.OK;
+}
+
+/** Why `--out FILE` cannot take the JSON Lines output: a directory, one of the inputs, or an existing file without --force. */
+async function jsonlOutProblem(out: string, inputs: readonly string[], force: boolean): Promise<string | undefined> {
+  const st = await stat(out).catch(() => undefined);
+  if (!st) return undefined;
+  if (st.isDirectory()) return `--out ${out} is a directory: with --jsonl, --out names the output file`;
+  const target = await realpath(out);
+  for (const input of inputs) {
+    if (input !== "-" && (await realpath(input).catch(() => undefined)) === target) return `--out ${out} is also an input: it would be overwritten; write the output to another file`;
+  }
+  return force ? undefined : `--out ${out} exists; not overwritten (use --force to replace it)`;
 }

@@ -1,6 +1,5 @@
 import { ruleSource } from "../../report/rule-source.js";
 import type { Command } from "commander";
-import { cleanText } from "../../engine/clean.js";
 import { makeDocument } from "../../engine/document.js";
 import { lineInfo } from "../../engine/features.js";
 import { TIDY_RULE } from "../../engine/spans.js";
@@ -9,6 +8,8 @@ import { makeChalk } from "../../report/color.js";
 import { toRemovals, type Removal } from "../../report/removals.js";
 import { judgeLine, type Verdict } from "../../report/why-kept.js";
 import type { CompiledRule } from "../../rules/types.js";
+import { cleanDocument } from "../../run/document.js";
+import { DEFAULT_GUARD } from "../../run/guard.js";
 import type { CliContext } from "../context.js";
 import { EXIT } from "../exit-codes.js";
 import { addRuleOptions, rulesFromOptions, type RuleOptions } from "../rule-options.js";
@@ -100,7 +101,10 @@ async function runExplain(file: string, opts: ExplainOptions, ctx: CliContext): 
     }
   }
   const byId = new Map(rules.map((r) => [r.meta.id, r]));
-  const result = cleanText(text, rules);
+  // the content guard applies as in clean: a guarded file is left unchanged, and explain says so and lists what the rules proposed
+  const cleaned = cleanDocument(text, rules, DEFAULT_GUARD);
+  const result = cleaned.proposed ?? cleaned.result;
+  const { guarded } = cleaned;
   let removals = toRemovals(text, result.spans).map((r) => describe(r, byId));
   let line: LineReport | undefined;
   if (lineNo !== undefined) {
@@ -113,7 +117,7 @@ async function runExplain(file: string, opts: ExplainOptions, ctx: CliContext): 
     line = { number: n, text: info.line.text, status, removedBy, rules: rules.filter((r) => !removedBy.includes(r.meta.id)).map((r) => judgeLine(r, info)) };
   }
   if (opts.format === "json") {
-    ctx.stdout.write(JSON.stringify({ file, changed: result.changed, removals, ...(line ? { line } : {}) }, null, 2) + "\n");
+    ctx.stdout.write(JSON.stringify({ file, changed: !guarded && result.changed, ...(guarded ? { guarded } : {}), removals, ...(line ? { line } : {}) }, null, 2) + "\n");
     return EXIT.OK;
   }
   const c = makeChalk(opts.color, ctx.stdout);
@@ -124,6 +128,7 @@ async function runExplain(file: string, opts: ExplainOptions, ctx: CliContext): 
   } else {
     out.push(`${c.bold(file)}: ${removals.length === 0 ? "nothing would be removed" : `${removals.length} removal${removals.length === 1 ? "" : "s"}`}`);
   }
+  if (guarded) out.push(c.yellow(`guarded: ${guarded}; the removals below are what the rules proposed`));
   for (const r of removals) {
     const where = r.lines[0] === r.lines[1] ? `line ${r.lines[0]}` : `lines ${r.lines[0]}-${r.lines[1]}`;
     const col = r.column > 1 ? `, from column ${r.column}` : "";

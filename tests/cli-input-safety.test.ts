@@ -1,0 +1,151 @@
+// What a user review of the CLI found, each case as it was reported: an absolute glob, two inputs
+// sharing an output, JSON read as text, --jsonl --out over an input, a directory or a foreign file,
+// --quiet hiding failures, the content guard unmentioned by explain/check/diff, and the exit code
+// lost when standard output closes early.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { BIN, runCli, tempDir, writeTestRules } from "./run-helpers.js";
+
+let dir: string;
+let cleanup: () => void;
+let rules: string[];
+
+const ARTICLE = "A Title\n\nThe council met on Tuesday and approved the new budget for schools.\n";
+const RAW = `Skip to content\n${ARTICLE}`;
+const read = (p: string) => readFileSync(p, "utf8");
+
+beforeEach(() => {
+  ({ dir, cleanup } = tempDir());
+  rules = ["--no-builtin", "--rules", writeTestRules(dir)];
+});
+afterEach(() => cleanup());
+
+describe("inputs", () => {
+  it("takes a glob with an absolute path", async () => {
+    mkdirSync(join(dir, "in"));
+    writeFileSync(join(dir, "in", "a.txt"), RAW);
+    const r = await runCli(["clean", join(dir, "in", "*.txt"), "--out", join(dir, "out"), ...rules]);
+    expect(r.stderr).not.toContain("TypeError");
+    expect(r.code).toBe(0);
+    expect(read(join(dir, "out", "a.txt"))).toBe(ARTICLE);
+  });
+
+  for (const force of [false, true]) {
+    it(`refuses the second of two inputs that would write one output, naming both${force ? " (--force too)" : ""}`, async () => {
+      for (const d of ["a", "c"]) mkdirSync(join(dir, d));
+      writeFileSync(join(dir, "a", "x.txt"), RAW);
+      writeFileSync(join(dir, "c", "x.txt"), `Skip to content\nAnother article entirely.\n`);
+      const r = await runCli(["clean", join(dir, "a"), join(dir, "c"), "--out", join(dir, "out"), ...(force ? ["--force"] : []), ...rules]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`${join(dir, "c", "x.txt")}: its output ${join(dir, "out", "x.txt")} is also the output of ${join(dir, "a", "x.txt")}`);
+      expect(read(join(dir, "out", "x.txt"))).toBe(ARTICLE); // the first input's output, not overwritten
+    });
+  }
+
+  it("does not clean JSON or JSON Lines files as text", async () => {
+    const jsonl = '{"text":"Skip to content"}\n{"text":"Body"}\n';
+    writeFileSync(join(dir, "s.jsonl"), jsonl);
+    const r = await runCli(["clean", join(dir, "s.jsonl"), "--out", join(dir, "out"), ...rules]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("a JSON or JSON Lines file, skipped");
+    const check = await runCli(["check", join(dir, "s.jsonl"), ...rules]);
+    expect(check.code).toBe(2);
+    expect(read(join(dir, "s.jsonl"))).toBe(jsonl);
+  });
+});
+
+describe("--jsonl --out FILE", () => {
+  const jsonl = '{"text":"Skip to content\\nBody"}\n';
+
+  it("refuses an input as the output", async () => {
+    writeFileSync(join(dir, "s.jsonl"), jsonl);
+    const r = await runCli(["clean", "--jsonl", join(dir, "s.jsonl"), "--out", join(dir, "s.jsonl"), ...rules]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("is also an input");
+    expect(read(join(dir, "s.jsonl"))).toBe(jsonl);
+  });
+
+  it("refuses a directory, and leaves no temporary file", async () => {
+    writeFileSync(join(dir, "s.jsonl"), jsonl);
+    mkdirSync(join(dir, "outdir"));
+    const r = await runCli(["clean", "--jsonl", join(dir, "s.jsonl"), "--out", join(dir, "outdir"), ...rules]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("is a directory");
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("replaces an existing file only with --force", async () => {
+    writeFileSync(join(dir, "s.jsonl"), jsonl);
+    writeFileSync(join(dir, "precious.jsonl"), "precious\n");
+    const r = await runCli(["clean", "--jsonl", join(dir, "s.jsonl"), "--out", join(dir, "precious.jsonl"), ...rules]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("exists; not overwritten (use --force");
+    expect(read(join(dir, "precious.jsonl"))).toBe("precious\n");
+    const f = await runCli(["clean", "--jsonl", join(dir, "s.jsonl"), "--out", join(dir, "precious.jsonl"), "--force", ...rules]);
+    expect(f.code).toBe(0);
+    expect(read(join(dir, "precious.jsonl"))).toBe('{"text":"Body"}\n');
+  });
+});
+
+it("clean --quiet still prints the failures", async () => {
+  mkdirSync(join(dir, "in"));
+  writeFileSync(join(dir, "in", "a.txt"), RAW);
+  writeFileSync(join(dir, "in", "b.txt"), Buffer.from([0xff, 0xfe, 0x41, 0x00]));
+  const r = await runCli(["clean", join(dir, "in"), "--out", join(dir, "out"), "--quiet", ...rules]);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain(`${join(dir, "in", "b.txt")}: `);
+  expect(r.stderr).not.toContain("files read"); // no summary
+});
+
+describe("a file the content guard leaves unchanged", () => {
+  // a user rule that would remove every line of the article
+  beforeEach(() => {
+    writeFileSync(
+      join(dir, "rules", "greedy.yaml"),
+      `id: test/greedy
+kind: line
+category: navigation
+languages: [any]
+description: removes every line that mentions the council or a title
+match:
+  contains: ['council', 'title']
+examples:
+  remove:
+    - in: "The council met.\\nBody text here.\\n"
+      out: "Body text here.\\n"
+  keep:
+    - "Body text here.\\n"
+`,
+    );
+    writeFileSync(join(dir, "g.txt"), ARTICLE);
+  });
+
+  it("is said to be guarded by explain, check and diff, as clean leaves it", async () => {
+    const clean = await runCli(["clean", join(dir, "g.txt"), "--out", join(dir, "out"), ...rules]);
+    expect(clean.stderr).toContain("guarded:");
+    expect(read(join(dir, "out", "g.txt"))).toBe(ARTICLE);
+
+    const explain = await runCli(["explain", join(dir, "g.txt"), ...rules]);
+    expect(explain.stdout.toString()).toMatch(/guarded: .*left unchanged; the removals below are what the rules proposed/);
+    const json = JSON.parse((await runCli(["explain", join(dir, "g.txt"), "--format", "json", ...rules])).stdout.toString()) as { changed: boolean; guarded?: string; removals: unknown[] };
+    expect(json.changed).toBe(false);
+    expect(json.guarded).toMatch(/left unchanged/);
+    expect(json.removals.length).toBeGreaterThan(0);
+
+    for (const cmd of ["check", "diff"]) {
+      const r = await runCli([cmd, join(dir, "g.txt"), ...rules]);
+      expect(r.code, cmd).toBe(0);
+      expect(r.stderr, cmd).toContain(`${join(dir, "g.txt")}: guarded: `);
+    }
+  });
+});
+
+it("check keeps its exit code when standard output closes early (check DIR | head -1)", () => {
+  mkdirSync(join(dir, "in"));
+  for (let i = 0; i < 400; i++) writeFileSync(join(dir, "in", `f${String(i).padStart(3, "0")}-${"x".repeat(150)}.txt`), RAW);
+  const rulesDir = join(dir, "rules");
+  const out = execFileSync("bash", ["-c", `set -o pipefail; "${process.execPath}" "${BIN}" check "${join(dir, "in")}" --no-builtin --rules "${rulesDir}" | head -c 1 >/dev/null; echo "rc=$?"`], { encoding: "utf8" });
+  expect(out.trim()).toBe("rc=1");
+});
