@@ -149,3 +149,39 @@ it("check keeps its exit code when standard output closes early (check DIR | hea
   const out = execFileSync("bash", ["-c", `set -o pipefail; "${process.execPath}" "${BIN}" check "${join(dir, "in")}" --no-builtin --rules "${rulesDir}" | head -c 1 >/dev/null; echo "rc=$?"`], { encoding: "utf8" });
   expect(out.trim()).toBe("rc=1");
 });
+
+it("check and diff clean a file larger than the window size in clean's windows, so they agree with clean", async () => {
+  // a rule that removes every line about the council: all of the first window's prose (so the guard
+  // keeps that window as it is), a quarter of the whole file's (so, cleaned whole, the guard would not)
+  writeFileSync(
+    join(dir, "rules", "council.yaml"),
+    `id: test/council
+kind: line
+category: navigation
+languages: [any]
+description: removes the lines about the council
+match:
+  contains: ['council']
+examples:
+  remove:
+    - in: "The council met.\\nBody text here.\\n"
+      out: "Body text here.\\n"
+  keep:
+    - "Body text here.\\n"
+`,
+  );
+  mkdirSync(join(dir, "in"));
+  const para = (about: string, i: number) => `On day ${i} the ${about} met in the old town hall and approved a budget for the schools of the district.\n\n`;
+  const first = Array.from({ length: 9000 }, (_, i) => para("council", i)).join(""); // about 1.1 MB
+  const rest = Array.from({ length: 27000 }, (_, i) => para("committee", i)).join("");
+  writeFileSync(join(dir, "in", "dump.txt"), first + rest);
+  const clean = await runCli(["clean", join(dir, "in"), "--out", join(dir, "out"), ...rules]);
+  expect(clean.code).toBe(0);
+  expect(clean.stderr).toContain("window 1: would remove");
+  expect(readFileSync(join(dir, "out", "dump.txt"), "utf8")).toBe(first + rest);
+  const check = await runCli(["check", join(dir, "in"), ...rules]);
+  expect(check.code).toBe(0);
+  expect(check.stderr).toContain("dump.txt: guarded: window 1: would remove");
+  const stat = await runCli(["diff", "--stat", join(dir, "in"), ...rules]);
+  expect(stat.stdout.toString()).toContain("0 files of 1 would change");
+});

@@ -7,11 +7,34 @@ import { EXIT } from "../cli/exit-codes.js";
 import type { CompiledRule } from "../rules/types.js";
 import { cleanDocument } from "../run/document.js";
 import { DEFAULT_GUARD } from "../run/guard.js";
+import { DEFAULT_WINDOW_BYTES, readWindows } from "../run/windows.js";
+import type { Span } from "../engine/spans.js";
 import type { ReportEntry } from "./sink.js";
 
 function entry(path: string, text: string, rules: readonly CompiledRule[]): ReportEntry {
   const doc = cleanDocument(text, rules, DEFAULT_GUARD);
   return { path, input: text, result: doc.result, ...(doc.guarded ? { guarded: doc.guarded } : {}) };
+}
+
+/**
+ * A file larger than the window size, cleaned as `clean` cleans it: window by window (the same
+ * windows, each a document with its own guard), the windows' spans shifted to offsets in the file.
+ */
+function windowedEntry(path: string, rules: readonly CompiledRule[]): ReportEntry {
+  let input = "";
+  let text = "";
+  const spans: Span[] = [];
+  const guards: string[] = [];
+  let n = 0;
+  for (const window of readWindows(path, DEFAULT_WINDOW_BYTES)) {
+    n++;
+    const doc = cleanDocument(window, rules, DEFAULT_GUARD);
+    for (const s of doc.result.spans) spans.push({ ...s, start: s.start + input.length, end: s.end + input.length });
+    if (doc.guarded) guards.push(`window ${n}: ${doc.guarded}`);
+    input += window;
+    text += doc.result.text;
+  }
+  return { path, input, result: { text, spans, changed: spans.length > 0 }, ...(guards.length ? { guarded: guards.join("; ") } : {}) };
 }
 
 /** The name standard input goes by in diffs and reports. */
@@ -29,7 +52,8 @@ export function addInputOptions(cmd: Command): Command {
 /**
  * Clean every input in memory, file by file: an entry with the input and its
  * result, or with the reason it could not be read. `-` reads standard input.
- * The content guard applies as in `clean`, so previews show what `clean` does.
+ * The content guard applies as in `clean`, and a file larger than the default window size is
+ * cleaned in the same windows, so previews show what `clean` (with its default --window-size) does.
  */
 export async function* cleanInputs(
   inputs: readonly string[],
@@ -55,8 +79,8 @@ export async function* cleanInputs(
         continue;
       }
       try {
-        const { text } = await readText(file.path, PREVIEW_LIMIT);
-        yield entry(file.path, text, rules);
+        const { bytes, text } = await readText(file.path, PREVIEW_LIMIT);
+        yield bytes.length > DEFAULT_WINDOW_BYTES ? windowedEntry(file.path, rules) : entry(file.path, text, rules);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         yield { path: file.path, error: e.reason };
