@@ -185,3 +185,14 @@ examples:
   const stat = await runCli(["diff", "--stat", join(dir, "in"), ...rules]);
   expect(stat.stdout.toString()).toContain("0 files of 1 would change");
 });
+
+it("standard input over --max-size is passed through unchanged (and reported), not lost", async () => {
+  const big = `Skip to content\n${"The council met on Tuesday and approved the new budget for schools.\n".repeat(40_000)}`; // 2.7 MB
+  const r = await runCli(["clean", "-", "--max-size", "1", ...rules], big);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain("<stdin>: input is over the --max-size limit of 1.0 MB; passed through unchanged");
+  expect(r.stdout.toString()).toBe(big);
+  const small = await runCli(["clean", "-", "--max-size", "1", ...rules], RAW);
+  expect(small.code).toBe(0);
+  expect(small.stdout.toString()).toBe(ARTICLE);
+});

@@ -37,6 +37,18 @@ describe("clean --report", () => {
     expect((byPath.get(join(ws.inputs, "a", "bad.txt")) as { error: string }).error).toContain("UTF-8");
   });
 
+  it("lists the files in discovery order, so two runs' reports are equal whatever the workers' timing", async () => {
+    for (let n = 0; n < 40; n++) write(ws.inputs, `many/${String(n).padStart(2, "0")}.txt`, article(n, n % 3 !== 0));
+    const reports = [];
+    for (const jobs of ["1", "2", "2"]) {
+      const report = join(ws.dir, "out", `order-${reports.length}.json`);
+      await cli(["clean", `${ws.inputs}/many`, "--out", join(ws.dir, `order-${reports.length}`), "--report", report, "-j", jobs, ...R]);
+      reports.push(readFileSync(report, "utf8").replaceAll(`order-${reports.length}`, "order-N"));
+    }
+    expect(reports[1]).toBe(reports[0]);
+    expect(reports[2]).toBe(reports[0]);
+  });
+
   it("writes Markdown and HTML reports", async () => {
     for (const ext of ["md", "html"]) {
       const report = join(ws.dir, `run.${ext}`);

@@ -15,7 +15,9 @@ export function formatSummary(stats: RunStats, unit = "file"): string {
     const cats = [...stats.byCategory.entries()].sort((a, b) => b[1].bytes - a[1].bytes);
     lines.push(`  removals by category: ${cats.map(([c, t]) => `${c} ${t.spans}`).join(", ")}`);
   }
-  for (const g of stats.guarded) lines.push(`  guarded: ${g.path}: ${g.reason}`);
-  for (const f of stats.failures) lines.push(`  failed: ${f.path}: ${f.reason}`);
+  // by path: workers finish in any order, and two runs' summaries should compare equal
+  const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  for (const g of [...stats.guarded].sort(byPath)) lines.push(`  guarded: ${g.path}: ${g.reason}`);
+  for (const f of [...stats.failures].sort(byPath)) lines.push(`  failed: ${f.path}: ${f.reason}`);
   return lines.join("\n");
 }

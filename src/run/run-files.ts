@@ -1,7 +1,7 @@
 import { relative, resolve } from "node:path";
 import { discover, outputPath, type InputFile } from "../io/discover.js";
 import { tempPathFor } from "../io/write-output.js";
-import type { ReportSink } from "../report/sink.js";
+import type { ReportEntry, ReportSink } from "../report/sink.js";
 import { RunStats } from "../report/stats.js";
 import type { Cleaner } from "./pool.js";
 import type { FileOutcome, FileTask } from "./process-file.js";
@@ -48,7 +48,10 @@ export async function runFiles(opts: FileRunOptions, cleaner: Cleaner): Promise<
   const disposeSignals = onStopSignals(stop, opts.stderr, () => cleaner.pendingTemps());
   const inflight = new Set<Promise<void>>();
   let reportChain = Promise.resolve();
-  let nextId = 0;
+  /** Each file's place in discovery order, and the report entries waiting for the files before them. */
+  let nextSeq = 0;
+  let nextReport = 0;
+  const pendingReports = new Map<number, ReportEntry>();
   /**
    * Outputs claimed so far, with the input that claimed each: only when several inputs are given, as
    * only then can two files map to one output (one directory, glob or file cannot). This holds every
@@ -58,7 +61,7 @@ export async function runFiles(opts: FileRunOptions, cleaner: Cleaner): Promise<
 
   if (opts.progress.enabled) void countInputs(opts, stop).then((n) => n !== undefined && opts.progress.setTotal(n));
 
-  const record = async (file: InputFile, outcome: FileOutcome) => {
+  const record = async (file: InputFile, outcome: FileOutcome, seq: number) => {
     if (outcome.ok) {
       stats.addSummary(outcome.summary);
       if (outcome.guarded) stats.guard(file.path, outcome.guarded);
@@ -76,12 +79,18 @@ export async function runFiles(opts: FileRunOptions, cleaner: Cleaner): Promise<
       const entry = outcome.ok
         ? { path: file.path, input: outcome.input, result: outcome.result, ...(outcome.guarded ? { guarded: outcome.guarded } : {}), ...(outcome.windows ? { windowed: { windows: outcome.windows, summary: outcome.summary } } : {}) }
         : { path: file.path, error: outcome.reason };
+      // the report lists files in discovery order, whichever worker finishes first: reports of two runs
+      // compare equal. Held back are at most the files in flight.
+      pendingReports.set(seq, entry);
       const sink = opts.report;
-      reportChain = reportChain.then(() => sink.add(entry));
+      for (let next = pendingReports.get(nextReport); next; next = pendingReports.get(nextReport)) {
+        pendingReports.delete(nextReport++);
+        const e = next;
+        reportChain = reportChain.then(() => sink.add(e));
+      }
     }
   };
-
-  const fail = (file: InputFile, reason: string) => record(file, { id: -1, ok: false, reason });
+  const fail = (file: InputFile, reason: string) => record(file, { id: -1, ok: false, reason }, nextSeq++);
 
   try {
     for await (const file of discover(opts.inputs, { extensions: opts.extensions, exclude: opts.out ? [opts.out] : [], reportErrors: true })) {
@@ -100,8 +109,9 @@ export async function runFiles(opts: FileRunOptions, cleaner: Cleaner): Promise<
         }
         claimed.set(dest, file.path);
       }
-      const task = makeTask(nextId++, file, opts, manifest);
-      const p: Promise<void> = cleaner.file(task).then((outcome) => record(file, outcome));
+      const seq = nextSeq++;
+      const task = makeTask(seq, file, opts, manifest);
+      const p: Promise<void> = cleaner.file(task).then((outcome) => record(file, outcome, seq));
       inflight.add(p);
       void p.finally(() => inflight.delete(p));
       if (inflight.size >= opts.window) await Promise.race(inflight);

@@ -7,7 +7,7 @@ import { StatsMergeError, type CorpusCounts } from "../../corpus/counts.js";
 import { StatsFormatError } from "../../corpus/format.js";
 import { GroupByError } from "../../corpus/group.js";
 import { decodeText, formatMB } from "../../io/read-text.js";
-import { readAll } from "../../io/stdin.js";
+import { readAllOrPassThrough } from "../../io/stdin.js";
 import { tempPathFor } from "../../io/write-output.js";
 import { formatSummary } from "../../report/summary.js";
 import type { ReportSink } from "../../report/sink.js";
@@ -73,7 +73,7 @@ export function registerClean(program: Command, ctx: CliContext): void {
     .option("--fail-fast", "stop at the first file that fails")
     .option("--no-guard", "apply removals even when they would take most of a document")
     .option("--guard-share <percent>", "content guard: leave a document unchanged when the rules would remove more than this share of its prose (or shape rules alone its longest paragraph)", String(DEFAULT_GUARD.maxShare * 100))
-    .option("--max-size <MB>", "skip (and report) JSONL lines or standard input larger than this (they are held whole in memory)", String(DEFAULT_MAX_SIZE_MB))
+    .option("--max-size <MB>", "JSONL lines or standard input larger than this are not cleaned but passed through unchanged (or, JSONL with --on-error skip, skipped) and reported: they would be held whole in memory", String(DEFAULT_MAX_SIZE_MB))
     .option("--window-size <MB>", "clean files larger than this in windows of about this size, cut at paragraph breaks, so memory stays bounded (each window is cleaned as a document)", String(DEFAULT_WINDOW_MB))
     .option("--jsonl", "read JSON Lines and clean one field of each record, keeping every other field and the line order")
     .option("--text-field <name>", "with --jsonl, the field holding the text", "text")
@@ -215,8 +215,12 @@ async function cleanWith(inputs: string[], opts: CleanOptions, ctx: CliContext, 
 }
 
 async function cleanStdin(ctx: CliContext, rules: readonly CompiledRule[], settings: RunSettings, quiet: boolean, counts?: CorpusCounts): Promise<number> {
-  const bytes = await readAll(ctx.stdin);
-  if (bytes.length > settings.maxBytes) return usage(ctx, `<stdin>: input is ${formatMB(bytes.length)}, over the --max-size limit of ${formatMB(settings.maxBytes)}`);
+  const read = await readAllOrPassThrough(ctx.stdin, settings.maxBytes, ctx.stdout);
+  if (read.over) {
+    ctx.stderr.write(`boilerstrip: <stdin>: input is over the --max-size limit of ${formatMB(settings.maxBytes)}; passed through unchanged\n`);
+    return EXIT.ERROR;
+  }
+  const { bytes } = read;
   let text: string;
   try {
     text = decodeText(bytes, "<stdin>");
