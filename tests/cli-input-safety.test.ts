@@ -196,3 +196,38 @@ it("standard input over --max-size is passed through unchanged (and reported), n
   expect(small.code).toBe(0);
   expect(small.stdout.toString()).toBe(ARTICLE);
 });
+
+it("refuses options that do not apply, as --backup without --in-place is refused", async () => {
+  mkdirSync(join(dir, "in"));
+  writeFileSync(join(dir, "in", "a.txt"), RAW);
+  const out = ["--out", join(dir, "out")];
+  const cases: [string[], string][] = [
+    [["clean", join(dir, "in"), ...out, "--spans"], "--spans only applies with --jsonl"],
+    [["clean", join(dir, "in"), ...out, "--text-field", "body", "--on-error", "skip"], "--text-field, --on-error only apply with --jsonl"],
+    [["clean", "-", ...out], "--out does not apply"],
+    [["clean", "-", "--in-place"], "--in-place does not apply"],
+    [["clean", join(dir, "in"), ...out, "--group-by", "all"], "--group-by only applies with --learn"],
+  ];
+  for (const [args, message] of cases) {
+    const r = await runCli([...args, ...rules], RAW);
+    expect(r.code, args.join(" ")).toBe(2);
+    expect(r.stderr, args.join(" ")).toContain(message);
+  }
+  expect(readdirSync(dir)).not.toContain("out");
+});
+
+it("a JSON Lines run prints each malformed line once: as it happens, then only counted in the summary", async () => {
+  const r = await runCli(["clean", "--jsonl", "-", "-j", "1", ...rules], `{not json\n${JSON.stringify({ text: RAW })}\n`);
+  expect(r.code).toBe(2);
+  expect(r.stderr.match(/<stdin>:1: not valid JSON/g)).toHaveLength(1);
+  expect(r.stderr).toContain("1 failed (listed above)");
+});
+
+it("rules list --category names an unknown category as an error, with the ones there are", async () => {
+  const r = await runCli(["rules", "list", "--category", "consnet"]);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain('no rule has the category "consnet" (did you mean "consent"?)');
+  const ok = await runCli(["rules", "list", "--category", "consent", "--format", "json"]);
+  expect(ok.code).toBe(0);
+  expect((JSON.parse(ok.stdout.toString()) as unknown[]).length).toBeGreaterThan(10);
+});

@@ -26,9 +26,10 @@ export function buildProgram(ctx: CliContext): Command {
     "after",
     `
 Exit codes:
-  0  success (check: nothing would change)
-  1  check: some files would change
-  2  some files failed, or the command line, config or a rule file is invalid
+  0    success (check: nothing would change)
+  1    check: some files would change; rules test: an example failed
+  2    some files failed, no input was found, or the command line, config or a rule file is invalid
+  130  clean stopped by SIGINT (143: SIGTERM); files in progress finish, no partial file
 
 Examples:
   $ boilerstrip clean scraped/ --out cleaned/

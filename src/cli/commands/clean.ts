@@ -132,6 +132,7 @@ async function runClean(inputs: string[], opts: CleanOptions, ctx: CliContext): 
     ...(opts.jsonl ? {} : { workerHeapMb: Math.max(128, Math.ceil(64 * windowMB)) }),
     details: Boolean(opts.report),
   };
+  if (opts.groupBy !== undefined && !opts.learn) return usage(ctx, "--group-by only applies with --learn (stats files carry their own grouping)");
   if (opts.learn && (opts.jsonl || inputs.includes("-"))) return usage(ctx, "--learn counts files; with --jsonl or standard input, use --stats FILE from `boilerstrip stats`");
   const corpus = await loadCounts(inputs, opts, ctx, settings.windowBytes);
   if (corpus === "error") return EXIT.ERROR;
@@ -172,8 +173,12 @@ async function cleanWith(inputs: string[], opts: CleanOptions, ctx: CliContext, 
   let rules = box.rules;
   box.rules = undefined;
   if (opts.jsonl) return cleanJsonl(inputs, opts, ctx, jobs, rules, settings, counts);
+  // options that only mean something with --jsonl are refused, not ignored (as --backup without --in-place)
+  const jsonlOnly = [opts.spans && "--spans", opts.textField !== "text" && "--text-field", opts.onError !== "pass" && "--on-error"].filter(Boolean);
+  if (jsonlOnly.length > 0) return usage(ctx, `${jsonlOnly.join(", ")} only appl${jsonlOnly.length > 1 ? "y" : "ies"} with --jsonl`);
   if (inputs.includes("-")) {
     if (inputs.length > 1) return usage(ctx, "'-' (standard input) cannot be combined with other inputs");
+    if (opts.out || opts.inPlace) return usage(ctx, `with - (standard input) the cleaned text goes to standard output; ${opts.out ? "--out" : "--in-place"} does not apply`);
     return cleanStdin(ctx, rules!, settings, opts.quiet ?? false, counts);
   }
   const extensions = opts.ext.split(",").map((e) => e.trim().replace(/^\./, "")).filter(Boolean);
@@ -265,7 +270,7 @@ async function cleanJsonl(inputs: string[], opts: CleanOptions, ctx: CliContext,
     else await rename(tmp, opts.out!);
   }
   await report?.finish();
-  if (!opts.quiet) ctx.stderr.write(formatSummary(run.stats, "record") + "\n");
+  if (!opts.quiet) ctx.stderr.write(formatSummary(run.stats, "record", true) + "\n");
   if (run.signal) return signalExitCode(run.signal);
   return run.stats.failures.length > 0 ? EXIT.ERROR : EXIT.OK;
 }

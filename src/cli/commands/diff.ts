@@ -82,7 +82,7 @@ async function runDiff(inputs: string[], opts: DiffOptions, ctx: CliContext): Pr
     const edited = total.edited ? `, ${plural(total.edited, "line")} edited` : "";
     ctx.stdout.write(
       `${plural(total.files, "file")} of ${tally.read} would change: ${plural(total.lines, "line")} removed${edited}, ${plural(total.bytes, "byte")} removed` +
-        (total.rules.size ? ` | ${formatRuleCounts(new Map([...total.rules].sort((a, b) => b[1] - a[1])))}` : "") +
+        (total.rules.size ? ` | ${formatRuleCounts(new Map([...total.rules].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))))}` : "") +
         "\n",
     );
   }

@@ -6,7 +6,7 @@ import { loadSelection, resolveSelection } from "../../config/select.js";
 import { describeFailure, exampleCount, testRuleExamples, type ExampleFailure } from "../../rules/examples.js";
 import { BUILTIN_RULES_DIR, displayPath, listRuleFiles, loadRuleFile, loadRules } from "../../rules/load.js";
 import type { CompiledRule } from "../../rules/types.js";
-import { buildRuleSchema, ID_PATTERN, KINDS, LANGUAGE_PATTERN, PLACEHOLDER } from "../../rules/validate.js";
+import { buildRuleSchema, didYouMean, ID_PATTERN, KINDS, LANGUAGE_PATTERN, PLACEHOLDER } from "../../rules/validate.js";
 import { ALGORITHMS } from "../../rules/structural/registry.js";
 import type { CliContext } from "../context.js";
 import { EXIT } from "../exit-codes.js";
@@ -96,9 +96,13 @@ function runList(opts: ListOptions, ctx: CliContext): number {
     ctx.stderr.write(`boilerstrip: --format must be text or json, got "${opts.format}"\n`);
     return EXIT.ERROR;
   }
-  const rules = loadSelection(resolveSelection(opts))
-    .filter((r) => !opts.category || r.meta.category === opts.category)
-    .sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
+  const selected = loadSelection(resolveSelection(opts));
+  const categories = [...new Set(selected.map((r) => r.meta.category))].sort();
+  if (opts.category !== undefined && !categories.includes(opts.category)) {
+    ctx.stderr.write(`boilerstrip: --category: no rule has the category "${opts.category}"${didYouMean(opts.category, categories)} (categories: ${categories.join(", ")})\n`);
+    return EXIT.ERROR;
+  }
+  const rules = selected.filter((r) => !opts.category || r.meta.category === opts.category).sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
   const rows = rules.map((r) => ({
     id: r.meta.id,
     kind: r.meta.kind,
