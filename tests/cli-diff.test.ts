@@ -74,7 +74,7 @@ describe("boilerstrip diff", () => {
     const bytes = Buffer.byteLength(input) - Buffer.byteLength(cleanText(input, rules).text);
     expect(r.stdout).toBe(
       `${a} | -4 lines, 1 edited, -${bytes} bytes | t-nav/skip, t-credit/photo, t-consent/cookies\n` +
-        `1 file of 2 would change: 4 lines removed, 1 line edited, ${bytes} bytes removed | t-nav/skip, t-credit/photo, t-consent/cookies\n`,
+        `1 file of 2 would change: 4 lines removed, 1 line edited, ${bytes} bytes removed | t-consent/cookies, t-credit/photo, t-nav/skip\n`,
     );
   });
 

@@ -3,7 +3,7 @@
 // --quiet hiding failures, the content guard unmentioned by explain/check/diff, and the exit code
 // lost when standard output closes early.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BIN, runCli, tempDir, writeTestRules } from "./run-helpers.js";
@@ -207,6 +207,7 @@ it("refuses options that do not apply, as --backup without --in-place is refused
     [["clean", "-", ...out], "--out does not apply"],
     [["clean", "-", "--in-place"], "--in-place does not apply"],
     [["clean", join(dir, "in"), ...out, "--group-by", "all"], "--group-by only applies with --learn"],
+    [["clean", join(dir, "in"), ...out, "--guard-share", "0.6"], "not a fraction: '0.6' (did you mean 60?)"],
   ];
   for (const [args, message] of cases) {
     const r = await runCli([...args, ...rules], RAW);
@@ -230,4 +231,35 @@ it("rules list --category names an unknown category as an error, with the ones t
   const ok = await runCli(["rules", "list", "--category", "consent", "--format", "json"]);
   expect(ok.code).toBe(0);
   expect((JSON.parse(ok.stdout.toString()) as unknown[]).length).toBeGreaterThan(10);
+});
+
+it("help that was asked for exits 0; help shown for a missing or unknown command exits 2", async () => {
+  for (const args of [["--help"], ["help"], ["help", "clean"], ["clean", "--help"], ["--version"]]) expect((await runCli(args)).code, args.join(" ")).toBe(0);
+  for (const args of [[], ["help", "nonexist"], ["rules"]]) {
+    const r = await runCli(args);
+    expect(r.code, args.join(" ")).toBe(2);
+    expect(r.stderr, args.join(" ")).toContain("Usage: boilerstrip");
+  }
+});
+
+it("--out equal to a glob's directory is refused as an input directory", async () => {
+  mkdirSync(join(dir, "in"));
+  writeFileSync(join(dir, "in", "a.txt"), RAW);
+  const r = await runCli(["clean", join(dir, "in", "*.txt"), "--out", join(dir, "in"), ...rules]);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain("is an input directory");
+  expect(read(join(dir, "in", "a.txt"))).toBe(RAW);
+});
+
+it("check and diff name a broken symbolic link as clean does", async () => {
+  mkdirSync(join(dir, "in"));
+  writeFileSync(join(dir, "in", "a.txt"), RAW);
+  symlinkSync(join(dir, "gone.txt"), join(dir, "in", "b.txt"));
+  const clean = await runCli(["clean", join(dir, "in"), "--out", join(dir, "out"), ...rules]);
+  expect(clean.stderr).toContain("broken symbolic link");
+  for (const cmd of ["check", "diff"]) {
+    const r = await runCli([cmd, join(dir, "in"), ...rules]);
+    expect(r.code, cmd).toBe(2);
+    expect(r.stderr, cmd).toContain(`${join(dir, "in", "b.txt")}: broken symbolic link`);
+  }
 });

@@ -47,7 +47,10 @@ export async function main(argv: readonly string[], ctx: CliContext = processCon
     return ctx.exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
-      return e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help" ? EXIT.OK : EXIT.ERROR;
+      // --help, help and --version succeed; help shown because no command was given (or an unknown one to `help`) is a usage error
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.version") return EXIT.OK;
+      if (e.code === "commander.help") return e.exitCode === 0 ? EXIT.OK : EXIT.ERROR;
+      return EXIT.ERROR;
     }
     if (e instanceof RuleLoadError) {
       ctx.stderr.write(`boilerstrip: invalid rules or configuration:\n${e.message}\n`);

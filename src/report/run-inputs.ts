@@ -79,7 +79,7 @@ export async function* cleanInputs(
         continue;
       }
       try {
-        const { bytes, text } = await readText(file.path, PREVIEW_LIMIT);
+        const { bytes, text } = await readText(file.path, { ...PREVIEW_LIMIT, symlink: file.symlink });
         yield bytes.length > DEFAULT_WINDOW_BYTES ? windowedEntry(file.path, rules) : entry(file.path, text, rules);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;

@@ -1,5 +1,6 @@
 import { relative, resolve } from "node:path";
-import { discover, outputPath, type InputFile } from "../io/discover.js";
+import fg from "fast-glob";
+import { discover, globBase, outputPath, type InputFile } from "../io/discover.js";
 import { tempPathFor } from "../io/write-output.js";
 import type { ReportEntry, ReportSink } from "../report/sink.js";
 import { RunStats } from "../report/stats.js";
@@ -150,8 +151,9 @@ async function countInputs(opts: FileRunOptions, stop: StopState): Promise<numbe
   return n;
 }
 
-/** Is `dir` one of the input directories (so --out there would overwrite inputs)? */
+/** Is `dir` one of the input directories, or a glob's base directory (so --out there would overwrite inputs)? */
 export function isInputDir(dir: string, inputs: readonly string[]): boolean {
   const d = resolve(dir);
-  return inputs.some((i) => resolve(i) === d);
+  // a glob's files live under its base directory ('scraped/*.txt': scraped)
+  return inputs.some((i) => resolve(i) === d || (fg.isDynamicPattern(i) && resolve(globBase(i)) === d));
 }

@@ -115,6 +115,8 @@ async function runClean(inputs: string[], opts: CleanOptions, ctx: CliContext): 
   if (!Number.isInteger(jobs) || jobs < 1) return usage(ctx, `--jobs must be a whole number >= 1, not '${opts.jobs}'`);
   const share = positive(opts.guardShare, "--guard-share");
   if (typeof share === "string" || share > 100) return usage(ctx, typeof share === "string" ? share : "--guard-share is a percentage (at most 100)");
+  // a fraction ("0.6") is almost surely meant as 60%; a guard under 1% would leave nearly every document unchanged
+  if (share < 1) return usage(ctx, `--guard-share is a percentage from 1 to 100, not a fraction: '${opts.guardShare}' (did you mean ${share * 100}?)`);
   const maxMB = positive(opts.maxSize, "--max-size");
   if (typeof maxMB === "string") return usage(ctx, maxMB);
   const windowMB = positive(opts.windowSize, "--window-size");
