@@ -140,6 +140,22 @@ examples:
       expect(r.stderr, cmd).toContain(`${join(dir, "g.txt")}: guarded: `);
     }
   });
+
+  it("check, diff and explain take clean's --no-guard and --guard-share, and show what clean does with them", async () => {
+    const noGuard = await runCli(["clean", join(dir, "g.txt"), "--out", join(dir, "out"), "--no-guard", ...rules]);
+    expect(noGuard.code).toBe(0);
+    expect(read(join(dir, "out", "g.txt"))).not.toBe(ARTICLE);
+    for (const opt of [["--no-guard"], ["--guard-share", "100"]]) {
+      const check = await runCli(["check", join(dir, "g.txt"), ...opt, ...rules]);
+      expect(check.code, opt.join(" ")).toBe(1);
+      expect(check.stderr, opt.join(" ")).not.toContain("guarded");
+      const json = JSON.parse((await runCli(["explain", join(dir, "g.txt"), "--format", "json", ...opt, ...rules])).stdout.toString()) as { changed: boolean; guarded?: string };
+      expect(json, opt.join(" ")).toMatchObject({ changed: true });
+      expect(json.guarded).toBeUndefined();
+    }
+    const diff = await runCli(["diff", join(dir, "g.txt"), "--no-guard", "--no-color", ...rules]);
+    expect(diff.stdout.toString()).toContain("-The council met on Tuesday");
+  });
 });
 
 it("check keeps its exit code when standard output closes early (check DIR | head -1)", () => {

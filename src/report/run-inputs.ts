@@ -6,13 +6,13 @@ import type { CliContext } from "../cli/context.js";
 import { EXIT } from "../cli/exit-codes.js";
 import type { CompiledRule } from "../rules/types.js";
 import { cleanDocument } from "../run/document.js";
-import { DEFAULT_GUARD } from "../run/guard.js";
-import { DEFAULT_WINDOW_BYTES, readWindows } from "../run/windows.js";
+import { readWindows } from "../run/windows.js";
+import { addDocumentOptions, type DocumentOptions, type DocumentSettings } from "../cli/document-options.js";
 import type { Span } from "../engine/spans.js";
 import type { ReportEntry } from "./sink.js";
 
-function entry(path: string, text: string, rules: readonly CompiledRule[]): ReportEntry {
-  const doc = cleanDocument(text, rules, DEFAULT_GUARD);
+function entry(path: string, text: string, rules: readonly CompiledRule[], settings: DocumentSettings): ReportEntry {
+  const doc = cleanDocument(text, rules, settings.guard);
   return { path, input: text, result: doc.result, ...(doc.guarded ? { guarded: doc.guarded } : {}) };
 }
 
@@ -20,15 +20,15 @@ function entry(path: string, text: string, rules: readonly CompiledRule[]): Repo
  * A file larger than the window size, cleaned as `clean` cleans it: window by window (the same
  * windows, each a document with its own guard), the windows' spans shifted to offsets in the file.
  */
-function windowedEntry(path: string, rules: readonly CompiledRule[]): ReportEntry {
+function windowedEntry(path: string, rules: readonly CompiledRule[], settings: DocumentSettings): ReportEntry {
   let input = "";
   let text = "";
   const spans: Span[] = [];
   const guards: string[] = [];
   let n = 0;
-  for (const window of readWindows(path, DEFAULT_WINDOW_BYTES)) {
+  for (const window of readWindows(path, settings.windowBytes)) {
     n++;
-    const doc = cleanDocument(window, rules, DEFAULT_GUARD);
+    const doc = cleanDocument(window, rules, settings.guard);
     for (const s of doc.result.spans) spans.push({ ...s, start: s.start + input.length, end: s.end + input.length });
     if (doc.guarded) guards.push(`window ${n}: ${doc.guarded}`);
     input += window;
@@ -40,25 +40,26 @@ function windowedEntry(path: string, rules: readonly CompiledRule[]): ReportEntr
 /** The name standard input goes by in diffs and reports. */
 export const STDIN_NAME = "<stdin>";
 
-export interface InputOptions {
+export interface InputOptions extends DocumentOptions {
   ext: string;
 }
 
-/** `--ext`, shared by the commands that read inputs without writing them. */
+/** `--ext` and how documents are cleaned (as in clean), shared by the commands that read inputs without writing them. */
 export function addInputOptions(cmd: Command): Command {
-  return cmd.option("--ext <list>", "file extensions taken from directories, comma-separated", "txt");
+  return addDocumentOptions(cmd.option("--ext <list>", "file extensions taken from directories, comma-separated", "txt"));
 }
 
 /**
  * Clean every input in memory, file by file: an entry with the input and its
  * result, or with the reason it could not be read. `-` reads standard input.
- * The content guard applies as in `clean`, and a file larger than the default window size is
- * cleaned in the same windows, so previews show what `clean` (with its default --window-size) does.
+ * The content guard applies as in `clean`, and a file larger than the window size is cleaned in
+ * the same windows, so previews show what `clean` with the same options does.
  */
 export async function* cleanInputs(
   inputs: readonly string[],
   rules: readonly CompiledRule[],
   opts: InputOptions,
+  settings: DocumentSettings,
   stdin: NodeJS.ReadableStream,
 ): AsyncGenerator<ReportEntry> {
   const extensions = opts.ext.split(",").map((e) => e.trim().replace(/^\./, "")).filter(Boolean);
@@ -66,7 +67,7 @@ export async function* cleanInputs(
     if (input === "-") {
       try {
         const text = decodeText(await readAll(stdin), STDIN_NAME);
-        yield entry(STDIN_NAME, text, rules);
+        yield entry(STDIN_NAME, text, rules, settings);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         yield { path: STDIN_NAME, error: e.reason };
@@ -80,7 +81,7 @@ export async function* cleanInputs(
       }
       try {
         const { bytes, text } = await readText(file.path, { ...PREVIEW_LIMIT, symlink: file.symlink });
-        yield bytes.length > DEFAULT_WINDOW_BYTES ? windowedEntry(file.path, rules) : entry(file.path, text, rules);
+        yield bytes.length > settings.windowBytes ? windowedEntry(file.path, rules, settings) : entry(file.path, text, rules, settings);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         yield { path: file.path, error: e.reason };
@@ -104,10 +105,11 @@ export async function* readableInputs(
   inputs: readonly string[],
   rules: readonly CompiledRule[],
   opts: InputOptions,
+  settings: DocumentSettings,
   ctx: CliContext,
   tally: InputTally,
 ): AsyncGenerator<ReportEntry & Required<Pick<ReportEntry, "input" | "result">>> {
-  for await (const entry of cleanInputs(inputs, rules, opts, ctx.stdin)) {
+  for await (const entry of cleanInputs(inputs, rules, opts, settings, ctx.stdin)) {
     if (entry.error !== undefined) {
       tally.failed++;
       ctx.exitAtLeast?.(EXIT.ERROR);

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { addInputOptions, foundNothing, readableInputs, type InputOptions } from "../../report/run-inputs.js";
 import type { CliContext } from "../context.js";
+import { documentSettings } from "../document-options.js";
 import { EXIT } from "../exit-codes.js";
 import { addRuleOptions, rulesFromOptions, type RuleOptions } from "../rule-options.js";
 
@@ -36,10 +37,15 @@ Examples:
 }
 
 async function runCheck(inputs: string[], opts: CheckOptions, ctx: CliContext): Promise<number> {
+  const settings = documentSettings(opts);
+  if (typeof settings === "string") {
+    ctx.stderr.write(`boilerstrip: ${settings}\n`);
+    return EXIT.ERROR;
+  }
   const rules = rulesFromOptions(opts);
   const tally = { read: 0, failed: 0 };
   let changed = 0;
-  for await (const entry of readableInputs(inputs, rules, opts, ctx, tally)) {
+  for await (const entry of readableInputs(inputs, rules, opts, settings, ctx, tally)) {
     if (entry.result.changed) {
       changed++;
       ctx.exitAtLeast?.(EXIT.CHANGES);

@@ -13,8 +13,6 @@ import { formatSummary } from "../../report/summary.js";
 import type { ReportSink } from "../../report/sink.js";
 import type { CompiledRule } from "../../rules/types.js";
 import { cleanDocument } from "../../run/document.js";
-import { DEFAULT_WINDOW_BYTES } from "../../run/windows.js";
-import { DEFAULT_GUARD } from "../../run/guard.js";
 import { runJsonl } from "../../run/jsonl.js";
 import { createCleaner } from "../../run/pool.js";
 import type { RunSettings } from "../../run/process-file.js";
@@ -24,9 +22,10 @@ import { isInputDir, runFiles } from "../../run/run-files.js";
 import { signalExitCode } from "../../run/signals.js";
 import type { CliContext } from "../context.js";
 import { EXIT } from "../exit-codes.js";
+import { addDocumentOptions, documentSettings, positive, type DocumentOptions } from "../document-options.js";
 import { addRuleOptions, rulesFromOptions, type RuleOptions } from "../rule-options.js";
 
-interface CleanOptions extends RuleOptions {
+interface CleanOptions extends RuleOptions, DocumentOptions {
   out?: string;
   inPlace?: boolean;
   backup?: string | boolean;
@@ -35,10 +34,7 @@ interface CleanOptions extends RuleOptions {
   quiet?: boolean;
   jobs?: string;
   failFast?: boolean;
-  guard: boolean;
-  guardShare: string;
   maxSize: string;
-  windowSize: string;
   jsonl?: boolean;
   textField: string;
   spans?: boolean;
@@ -50,8 +46,6 @@ interface CleanOptions extends RuleOptions {
 }
 
 export const DEFAULT_MAX_SIZE_MB = 32;
-/** Cleaning needs about 50× a document's size in memory at the peak (see DEFAULT_WINDOW_BYTES). */
-export const DEFAULT_WINDOW_MB = DEFAULT_WINDOW_BYTES / (1024 * 1024);
 
 export function registerClean(program: Command, ctx: CliContext): void {
   const cmd = program
@@ -71,10 +65,7 @@ export function registerClean(program: Command, ctx: CliContext): void {
     .option("-j, --jobs <n>", `worker threads (default: the number of cores, ${availableParallelism()}; 1 = no threads)`)
     .option("--ext <list>", "file extensions taken from directories, comma-separated", "txt")
     .option("--fail-fast", "stop at the first file that fails")
-    .option("--no-guard", "apply removals even when they would take most of a document")
-    .option("--guard-share <percent>", "content guard: leave a document unchanged when the rules would remove more than this share of its prose (or shape rules alone its longest paragraph)", String(DEFAULT_GUARD.maxShare * 100))
     .option("--max-size <MB>", "JSONL lines or standard input larger than this are not cleaned but passed through unchanged (or, JSONL with --on-error skip, skipped) and reported: they would be held whole in memory", String(DEFAULT_MAX_SIZE_MB))
-    .option("--window-size <MB>", "clean files larger than this in windows of about this size, cut at paragraph breaks, so memory stays bounded (each window is cleaned as a document)", String(DEFAULT_WINDOW_MB))
     .option("--jsonl", "read JSON Lines and clean one field of each record, keeping every other field and the line order")
     .option("--text-field <name>", "with --jsonl, the field holding the text", "text")
     .option("--spans", `with --jsonl, add "${"boilerstrip_spans"}": [[start, end, "rule/id"], ...] (code point offsets into the input text)`)
@@ -95,7 +86,7 @@ Examples:
 
 Exit codes: 0 ok, 2 some files failed (each listed with its reason) or bad options/rules, 130/143 stopped by SIGINT/SIGTERM.`,
   );
-  addRuleOptions(cmd).action(async (inputs: string[], opts: CleanOptions) => {
+  addRuleOptions(addDocumentOptions(cmd)).action(async (inputs: string[], opts: CleanOptions) => {
     ctx.exitCode = await runClean(inputs, opts, ctx);
   });
 }
@@ -105,31 +96,23 @@ const usage = (ctx: CliContext, msg: string) => {
   return EXIT.ERROR;
 };
 
-function positive(value: string, name: string): number | string {
-  const n = Number(value);
-  return Number.isFinite(n) && n > 0 ? n : `${name} must be a positive number, not '${value}'`;
-}
-
 async function runClean(inputs: string[], opts: CleanOptions, ctx: CliContext): Promise<number> {
   const jobs = opts.jobs === undefined ? availableParallelism() : Number(opts.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) return usage(ctx, `--jobs must be a whole number >= 1, not '${opts.jobs}'`);
-  const share = positive(opts.guardShare, "--guard-share");
-  if (typeof share === "string" || share > 100) return usage(ctx, typeof share === "string" ? share : "--guard-share is a percentage (at most 100)");
-  // a fraction ("0.6") is almost surely meant as 60%; a guard under 1% would leave nearly every document unchanged
-  if (share < 1) return usage(ctx, `--guard-share is a percentage from 1 to 100, not a fraction: '${opts.guardShare}' (did you mean ${share * 100}?)`);
+  const doc = documentSettings(opts);
+  if (typeof doc === "string") return usage(ctx, doc);
   const maxMB = positive(opts.maxSize, "--max-size");
   if (typeof maxMB === "string") return usage(ctx, maxMB);
-  const windowMB = positive(opts.windowSize, "--window-size");
-  if (typeof windowMB === "string") return usage(ctx, windowMB);
+  const windowMB = doc.windowBytes / (1024 * 1024);
   // loaded here to validate the options up front (exit 2); worker threads compile their own copy
   // (kept in a box, so that no frame holds them once the cleaner has them)
   const box: { rules?: CompiledRule[] } = { rules: rulesFromOptions(opts) };
   const settings: RunSettings = {
     ruleOptions: { rules: opts.rules, builtin: opts.builtin, config: opts.config, only: opts.only, disable: opts.disable, lang: opts.lang },
     cwd: process.cwd(),
-    guard: opts.guard ? { maxShare: share / 100 } : false,
+    guard: doc.guard,
     maxBytes: Math.floor(maxMB * 1024 * 1024),
-    windowBytes: Math.floor(windowMB * 1024 * 1024),
+    windowBytes: doc.windowBytes,
     // a worker holds one window of a file at a time, and cleaning needs about 50x its size
     ...(opts.jsonl ? {} : { workerHeapMb: Math.max(128, Math.ceil(64 * windowMB)) }),
     details: Boolean(opts.report),

@@ -5,6 +5,7 @@ import { countByRule, formatRuleCounts } from "../../report/rule-counts.js";
 import { addInputOptions, foundNothing, readableInputs, type InputOptions } from "../../report/run-inputs.js";
 import { formatUnified } from "../../report/unified.js";
 import type { CliContext } from "../context.js";
+import { documentSettings } from "../document-options.js";
 import { EXIT } from "../exit-codes.js";
 import { addRuleOptions, rulesFromOptions, type RuleOptions } from "../rule-options.js";
 
@@ -58,11 +59,16 @@ async function runDiff(inputs: string[], opts: DiffOptions, ctx: CliContext): Pr
     ctx.stderr.write(`boilerstrip: --context must be a whole number >= 0, got '${opts.context}'\n`);
     return EXIT.ERROR;
   }
+  const settings = documentSettings(opts);
+  if (typeof settings === "string") {
+    ctx.stderr.write(`boilerstrip: ${settings}\n`);
+    return EXIT.ERROR;
+  }
   const rules = rulesFromOptions(opts);
   const c = makeChalk(opts.color, ctx.stdout);
   const tally = { read: 0, failed: 0 };
   const total = { files: 0, lines: 0, edited: 0, bytes: 0, rules: new Map<string, number>() };
-  for await (const { path, input, result } of readableInputs(inputs, rules, opts, ctx, tally)) {
+  for await (const { path, input, result } of readableInputs(inputs, rules, opts, settings, ctx, tally)) {
     if (!result.changed) continue;
     const d = fileDiff(input, result.spans, context);
     const counts = countByRule(result.spans);

@@ -9,12 +9,12 @@ import { toRemovals, type Removal } from "../../report/removals.js";
 import { judgeLine, type Verdict } from "../../report/why-kept.js";
 import type { CompiledRule } from "../../rules/types.js";
 import { cleanDocument } from "../../run/document.js";
-import { DEFAULT_GUARD } from "../../run/guard.js";
 import type { CliContext } from "../context.js";
+import { addGuardOptions, documentSettings, type DocumentOptions } from "../document-options.js";
 import { EXIT } from "../exit-codes.js";
 import { addRuleOptions, rulesFromOptions, type RuleOptions } from "../rule-options.js";
 
-interface ExplainOptions extends RuleOptions {
+interface ExplainOptions extends RuleOptions, DocumentOptions {
   line?: string;
   format: string;
   color?: boolean;
@@ -34,7 +34,7 @@ export function registerExplain(program: Command, ctx: CliContext): void {
     .option("--format <format>", "text or json", "text")
     .option("--color", "colour the output even when it is not a terminal")
     .option("--no-color", "never colour the output");
-  addRuleOptions(cmd).addHelpText(
+  addRuleOptions(addGuardOptions(cmd)).addHelpText(
     "after",
     `
 Exit codes: 0 explained, 2 the file could not be read or an option is invalid.
@@ -82,6 +82,11 @@ async function runExplain(file: string, opts: ExplainOptions, ctx: CliContext): 
     ctx.stderr.write(`boilerstrip: --format must be text or json, got '${opts.format}'\n`);
     return EXIT.ERROR;
   }
+  const settings = documentSettings(opts);
+  if (typeof settings === "string") {
+    ctx.stderr.write(`boilerstrip: ${settings}\n`);
+    return EXIT.ERROR;
+  }
   const rules = rulesFromOptions(opts);
   let text: string;
   try {
@@ -102,7 +107,7 @@ async function runExplain(file: string, opts: ExplainOptions, ctx: CliContext): 
   }
   const byId = new Map(rules.map((r) => [r.meta.id, r]));
   // the content guard applies as in clean: a guarded file is left unchanged, and explain says so and lists what the rules proposed
-  const cleaned = cleanDocument(text, rules, DEFAULT_GUARD);
+  const cleaned = cleanDocument(text, rules, settings.guard);
   const result = cleaned.proposed ?? cleaned.result;
   const { guarded } = cleaned;
   let removals = toRemovals(text, result.spans).map((r) => describe(r, byId));
