@@ -16,6 +16,27 @@ const ARTICLE = "A Title\n\nThe council met on Tuesday and approved the new budg
 const RAW = `Skip to content\n${ARTICLE}`;
 const read = (p: string) => readFileSync(p, "utf8");
 
+/** A user rule (in the test rules directory) removing every line that contains one of `words`. */
+function writeContainsRule(name: string, words: string[]): void {
+  writeFileSync(
+    join(dir, "rules", `${name}.yaml`),
+    `id: test/${name}
+kind: line
+category: navigation
+languages: [any]
+description: removes every line with ${words.join(" or ")}
+match:
+  contains: [${words.map((w) => `'${w}'`).join(", ")}]
+examples:
+  remove:
+    - in: "The ${words[0]} met.\\nBody text here.\\n"
+      out: "Body text here.\\n"
+  keep:
+    - "Body text here.\\n"
+`,
+  );
+}
+
 beforeEach(() => {
   ({ dir, cleanup } = tempDir());
   rules = ["--no-builtin", "--rules", writeTestRules(dir)];
@@ -102,23 +123,7 @@ it("clean --quiet still prints the failures", async () => {
 describe("a file the content guard leaves unchanged", () => {
   // a user rule that would remove every line of the article
   beforeEach(() => {
-    writeFileSync(
-      join(dir, "rules", "greedy.yaml"),
-      `id: test/greedy
-kind: line
-category: navigation
-languages: [any]
-description: removes every line that mentions the council or a title
-match:
-  contains: ['council', 'title']
-examples:
-  remove:
-    - in: "The council met.\\nBody text here.\\n"
-      out: "Body text here.\\n"
-  keep:
-    - "Body text here.\\n"
-`,
-    );
+    writeContainsRule("greedy", ["council", "title"]);
     writeFileSync(join(dir, "g.txt"), ARTICLE);
   });
 
@@ -169,23 +174,7 @@ it("check keeps its exit code when standard output closes early (check DIR | hea
 it("check and diff clean a file larger than the window size in clean's windows, so they agree with clean", async () => {
   // a rule that removes every line about the council: all of the first window's prose (so the guard
   // keeps that window as it is), a quarter of the whole file's (so, cleaned whole, the guard would not)
-  writeFileSync(
-    join(dir, "rules", "council.yaml"),
-    `id: test/council
-kind: line
-category: navigation
-languages: [any]
-description: removes the lines about the council
-match:
-  contains: ['council']
-examples:
-  remove:
-    - in: "The council met.\\nBody text here.\\n"
-      out: "Body text here.\\n"
-  keep:
-    - "Body text here.\\n"
-`,
-  );
+  writeContainsRule("council", ["council"]);
   mkdirSync(join(dir, "in"));
   const para = (about: string, i: number) => `On day ${i} the ${about} met in the old town hall and approved a budget for the schools of the district.\n\n`;
   const first = Array.from({ length: 9000 }, (_, i) => para("council", i)).join(""); // about 1.1 MB
