@@ -268,3 +268,9 @@ it("check and diff name a broken symbolic link as clean does", async () => {
     expect(r.stderr, cmd).toContain(`${join(dir, "in", "b.txt")}: broken symbolic link`);
   }
 });
+
+it("clean --dry-run points to diff and check", async () => {
+  const r = await runCli(["clean", "x", "--dry-run"]);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain("clean has no --dry-run: `boilerstrip diff INPUTS` shows what clean would remove");
+});

@@ -42,6 +42,11 @@ Examples:
 /** Run the CLI; resolves to the exit code. */
 export async function main(argv: readonly string[], ctx: CliContext = processContext()): Promise<number> {
   const program = buildProgram(ctx);
+  // `clean --dry-run` is what textlint and other fixers call a preview; here previews are commands of their own
+  if (argv[2] === "clean" && argv.includes("--dry-run")) {
+    ctx.stderr.write("boilerstrip: clean has no --dry-run: `boilerstrip diff INPUTS` shows what clean would remove, `boilerstrip check INPUTS` lists the files it would change (both write nothing)\n");
+    return EXIT.ERROR;
+  }
   try {
     await program.parseAsync(argv as string[]);
     return ctx.exitCode;
