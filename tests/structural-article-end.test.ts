@@ -54,6 +54,29 @@ describe("article-end (structural algorithm)", () => {
     expect(out).toContain("Jane Doe is a senior writer");
   });
 
+  it("takes labels over a long paragraph for the article's headings, not its end (headingProseWords)", () => {
+    // a caption and a subheading, then the article's last section, then the footer other rules remove
+    // the article's longest paragraph comes before the last section, as in most articles
+    const long = "\nIn a statement after the vote, the mayor thanked the council's staff, who had prepared more than forty versions of the budget since the summer, and promised that the libraries, the swimming pool and the youth centres would be the first to get their money back once the city's income recovers from the loss of its largest employer.\n";
+    const section = [
+      "",
+      "The new reading room",
+      "",
+      "What happens next",
+      "",
+      "The council will publish the detailed plans for the library, the swimming pool and the three schools in January, and residents can comment on them for six weeks before the final vote in the spring.",
+      "",
+      "Share on Facebook",
+      "",
+    ].join("\n");
+    const page = article + long + section;
+    expect(clean(page, { headingProseWords: 30 })).toBe(page.replace("\nShare on Facebook\n", ""));
+    // without the option, the two labels end the article and the section goes with the tail
+    expect(clean(page)).toBe(article + long);
+    // a short paragraph under two labels is still a tail (an author box)
+    expect(clean(article + long + tail, { headingProseWords: 30 })).toBe(article + long);
+  });
+
   it("keeps the tail when it holds more than maxShareAfter of the page's prose", () => {
     const text = article + tail;
     expect(clean(text, { maxShareAfter: 0.1 })).toBe(text.replace("Share on Facebook\n", ""));

@@ -17,7 +17,8 @@ const isData = (p: Paragraph) => p.words <= 4 && p.lines.some((l) => isDataRow(l
  * and footer text, which go even where they are prose, when the tail holds known boilerplate
  * (at least `minRemoved` paragraphs that rules of other categories than `ignoreCategories`
  * removed) and at most `maxParagraphsAfter` prose paragraphs. Lists introduced by a line
- * ending in ":" stay.
+ * ending in ":" stay, and labels followed by a prose paragraph of `headingProseWords` words or more
+ * are headings of the article (a caption and a subheading), not a stretch that ends it.
  */
 export const articleEnd = defineAlgorithm({
   name: "article-end",
@@ -31,8 +32,9 @@ export const articleEnd = defineAlgorithm({
     storyParagraphs: { type: "number", default: 2, min: 2 },
     maxParagraphsAfter: { type: "number", default: 12, min: 0 },
     ignoreCategories: { type: "strings", default: ["credit", "ads"] },
+    headingProseWords: { type: "number", default: Infinity, min: 1 },
   },
-  create({ labelWords, proseWords, separator, minRemoved, maxShareAfter, storyParagraphs, maxParagraphsAfter, ignoreCategories }) {
+  create({ labelWords, proseWords, separator, minRemoved, maxShareAfter, storyParagraphs, maxParagraphsAfter, ignoreCategories, headingProseWords }) {
     return (ctx: RuleContext, emit) => {
       if (!ctx.removed.some(Boolean) && minRemoved > 0) return;
       const paras = paragraphs(ctx);
@@ -65,6 +67,16 @@ export const articleEnd = defineAlgorithm({
       }
       // the boilerplate stretch that ends the article: a paragraph of known boilerplate, or `separator` labels in a row
       // (a data row there ends a stretch of labels: "Calories : 216" under "Nutritional value" is a table)
+      // labels over a long paragraph of prose (a caption and a subheading, "Fazit" over the conclusion) are the
+      // article's own headings, not its end
+      const overLongProse = (i: number) => {
+        for (let j = i + 1; j < paras.length; j++) {
+          const q = paras[j]!;
+          if ((q.words === 0 && !q.removed) || isBad(q)) continue;
+          return isProse(q) && q.words >= headingProseWords;
+        }
+        return false;
+      };
       let cut = -1;
       for (let i = from, labels = 0, first = -1; i < paras.length && cut < 0; i++) {
         const p = paras[i]!;
@@ -72,7 +84,7 @@ export const articleEnd = defineAlgorithm({
         if (labels === 0) first = i;
         if (known(p)) cut = first;
         else if (isBad(p)) {
-          if (++labels >= separator) cut = first;
+          if (++labels >= separator && !overLongProse(i)) cut = first;
         } else labels = 0;
       }
       if (cut < 0) return;
