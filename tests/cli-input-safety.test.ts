@@ -3,7 +3,7 @@
 // --quiet hiding failures, the content guard unmentioned by explain/check/diff, and the exit code
 // lost when standard output closes early.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BIN, runCli, tempDir, writeTestRules } from "./run-helpers.js";
@@ -213,6 +213,7 @@ it("refuses options that do not apply, as --backup without --in-place is refused
     [["clean", "-", "--in-place"], "--in-place does not apply"],
     [["clean", join(dir, "in"), ...out, "--group-by", "all"], "--group-by only applies with --learn"],
     [["clean", join(dir, "in"), ...out, "--guard-share", "0.6"], "not a fraction: '0.6' (did you mean 60?)"],
+    [["clean", join(dir, "in"), "--in-place", "--backup", ""], "--backup needs a suffix that is not empty"],
   ];
   for (const [args, message] of cases) {
     const r = await runCli([...args, ...rules], RAW);
@@ -273,4 +274,69 @@ it("clean --dry-run points to diff and check", async () => {
   const r = await runCli(["clean", "x", "--dry-run"]);
   expect(r.code).toBe(2);
   expect(r.stderr).toContain("clean has no --dry-run: `boilerstrip diff INPUTS` shows what clean would remove");
+});
+
+describe("in place: every file once, every original kept", () => {
+  beforeEach(() => {
+    mkdirSync(join(dir, "in"));
+    for (const n of ["a", "b", "c"]) writeFileSync(join(dir, "in", `${n}.txt`), RAW);
+  });
+
+  it("a file reached by two inputs (a directory and a glob of it) is cleaned once, its backup the original", async () => {
+    for (const jobs of ["1", "2"]) {
+      const r = await runCli(["clean", join(dir, "in"), join(dir, "in", "*.txt"), join(dir, "in", "a.txt"), "--in-place", "--backup", "-j", jobs, ...rules]);
+      expect(r.code, jobs).toBe(0);
+      expect(r.stderr, jobs).toContain("3 files read, 3 changed");
+      for (const n of ["a", "b", "c"]) {
+        expect(read(join(dir, "in", `${n}.txt`))).toBe(ARTICLE);
+        expect(read(join(dir, "in", `${n}.txt.orig`))).toBe(RAW);
+      }
+      for (const n of ["a", "b", "c"]) writeFileSync(join(dir, "in", `${n}.txt`), RAW);
+      for (const n of ["a", "b", "c"]) rmSync(join(dir, "in", `${n}.txt.orig`));
+    }
+  });
+
+  it("a link beside its target: the target is cleaned once, the link stays a link", async () => {
+    symlinkSync("a.txt", join(dir, "in", "link.txt"));
+    const r = await runCli(["clean", join(dir, "in"), "--in-place", "--backup", "-j", "2", ...rules]);
+    expect(r.code).toBe(0);
+    expect(read(join(dir, "in", "a.txt"))).toBe(ARTICLE);
+    expect(read(join(dir, "in", "a.txt.orig"))).toBe(RAW);
+    expect(lstatSync(join(dir, "in", "link.txt")).isSymbolicLink()).toBe(true);
+    expect(readdirSync(join(dir, "in"))).not.toContain("link.txt.orig");
+  });
+
+  it("a link named as the input: its target is rewritten, the link stays a link", async () => {
+    mkdirSync(join(dir, "links"));
+    symlinkSync(join(dir, "in", "a.txt"), join(dir, "links", "l.txt"));
+    const r = await runCli(["clean", join(dir, "links", "l.txt"), "--in-place", ...rules]);
+    expect(r.code).toBe(0);
+    expect(lstatSync(join(dir, "links", "l.txt")).isSymbolicLink()).toBe(true);
+    expect(read(join(dir, "in", "a.txt"))).toBe(ARTICLE);
+  });
+
+  it("an existing backup is never replaced: the file is left unchanged and reported", async () => {
+    writeFileSync(join(dir, "in", "a.txt.orig"), "the only copy of the original\n");
+    const r = await runCli(["clean", join(dir, "in"), "--in-place", "--backup", ...rules]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`backup ${join(dir, "in", "a.txt.orig")} exists; not overwritten`);
+    expect(read(join(dir, "in", "a.txt.orig"))).toBe("the only copy of the original\n");
+    expect(read(join(dir, "in", "a.txt"))).toBe(RAW);
+    expect(read(join(dir, "in", "b.txt"))).toBe(ARTICLE);
+  });
+});
+
+it("--report may not overwrite an input, and does not apply to standard input", async () => {
+  mkdirSync(join(dir, "in"));
+  writeFileSync(join(dir, "in", "a.txt"), RAW);
+  writeFileSync(join(dir, "in", "notes.md"), "my notes\n");
+  const r = await runCli(["clean", join(dir, "in"), "--ext", "txt,md", "--out", join(dir, "out"), "--report", join(dir, "in", "notes.md"), ...rules]);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain("is one of the inputs");
+  expect(read(join(dir, "in", "notes.md"))).toBe("my notes\n");
+  const ok = await runCli(["clean", join(dir, "in"), "--out", join(dir, "out"), "--report", join(dir, "in", "report.md"), ...rules]);
+  expect(ok.code).toBe(0); // .md is not an input extension of this run
+  const stdin = await runCli(["clean", "-", "--report", join(dir, "r.json"), ...rules], RAW);
+  expect(stdin.code).toBe(2);
+  expect(stdin.stderr).toContain("--report does not apply");
 });

@@ -1,4 +1,4 @@
-import { opendir, stat } from "node:fs/promises";
+import { lstat, opendir, stat } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import fg from "fast-glob";
 
@@ -94,8 +94,10 @@ export async function* discover(inputs: readonly string[], options: DiscoverOpti
     } catch {
       st = undefined;
     }
-    if (st?.isFile()) {
-      yield asInput({ path: input, rel: basename(input) });
+    // a symbolic link named as an input is one (its target is read; in place, its target is rewritten), broken or not
+    const link = await lstat(input).then((l) => l.isSymbolicLink(), () => false);
+    if (st?.isFile() || (link && !st)) {
+      yield asInput({ path: input, rel: basename(input), ...(link ? { symlink: true } : {}) });
       continue;
     }
     if (st?.isDirectory()) {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { copyFileSync, lstatSync, mkdirSync, readFileSync, realpathSync, statSync, writeSync } from "node:fs";
+import { constants, copyFileSync, lstatSync, mkdirSync, readFileSync, realpathSync, statSync, writeSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { CleanResult } from "../engine/clean.js";
 import { FileTooLarge, InputError, readTextSync } from "../io/read-text.js";
@@ -118,7 +118,7 @@ export function processFile(task: FileTask, rules: readonly CompiledRule[], sett
     if (task.inPlace) {
       if (!doc.result.changed) return { id, ok: true, summary, written: false, ...guarded, ...details };
       const { target, options } = inPlaceTarget(task);
-      if (task.backup) copyFileSync(target, task.backup);
+      if (task.backup) backUp(target, task.backup);
       writeAtomicSync(target, outputBytes(bytes, doc.result), options);
       return { id, ok: true, summary, written: true, ...guarded, ...details };
     }
@@ -135,6 +135,19 @@ function failed(id: number, e: unknown): FileOutcome {
   if (e instanceof InputError) return { id, ok: false, reason: e.reason };
   const err = e as NodeJS.ErrnoException;
   return { id, ok: false, reason: `${err.code === "EACCES" ? "cannot write (permission denied)" : `error (${err.code ?? err.message})`}` };
+}
+
+/**
+ * Keep the original before it is rewritten. An existing backup is never replaced: it may be the only
+ * copy of an original (an earlier run's, or this run's for the same file reached twice).
+ */
+function backUp(target: string, backup: string): void {
+  try {
+    copyFileSync(target, backup, constants.COPYFILE_EXCL);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "EEXIST") throw new InputError(target, `backup ${backup} exists; not overwritten, and the file is left unchanged (move the old backup away, or choose another --backup suffix)`);
+    throw e;
+  }
 }
 
 /** In place: the file to rewrite (a symbolic link's target: the link is not replaced by a file), with its mode and owner kept. */
@@ -194,7 +207,7 @@ function processInWindows(task: FileTask, rules: readonly CompiledRule[], settin
         target,
         (fd) => {
           if (!writeWindows(fd)) return false;
-          if (task.backup) copyFileSync(target, task.backup);
+          if (task.backup) backUp(target, task.backup);
           return true;
         },
         options,

@@ -1,4 +1,5 @@
-import { relative, resolve } from "node:path";
+import { realpath, stat } from "node:fs/promises";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import fg from "fast-glob";
 import { discover, globBase, outputPath, type InputFile } from "../io/discover.js";
 import { tempPathFor } from "../io/write-output.js";
@@ -59,6 +60,10 @@ export async function runFiles(opts: FileRunOptions, cleaner: Cleaner): Promise<
    * path of such a run; a run over one directory holds none.
    */
   const claimed = opts.out && !opts.inPlace && opts.inputs.length > 1 ? new Map<string, string>() : undefined;
+  /** Real paths of the files taken so far, when several inputs may reach one file twice. */
+  const seen = opts.inputs.length > 1 ? new Set<string>() : undefined;
+  /** The input directories' real paths (in place, links into them are left to the walk). */
+  const inputDirs = opts.inPlace ? await realInputDirs(opts.inputs) : [];
 
   if (opts.progress.enabled) void countInputs(opts, stop).then((n) => n !== undefined && opts.progress.setTotal(n));
 
@@ -100,6 +105,14 @@ export async function runFiles(opts: FileRunOptions, cleaner: Cleaner): Promise<
         await fail(file, file.error);
         continue;
       }
+      if (seen) {
+        // the same file reached twice (a directory and a glob of it, a path given twice): cleaned once
+        const real = await realpath(file.path).catch(() => resolve(file.path));
+        if (seen.has(real)) continue;
+        seen.add(real);
+      }
+      // in place, a link to a file the walk of an input directory reaches itself: that file is cleaned (once)
+      if (opts.inPlace && file.symlink && (await linksIntoInputs(file.path, inputDirs, opts.extensions))) continue;
       if (claimed) {
         // two inputs named alike in different places (a/x.txt and c/x.txt) would write one output
         const dest = outputPath(opts.out!, file);
@@ -156,4 +169,23 @@ export function isInputDir(dir: string, inputs: readonly string[]): boolean {
   const d = resolve(dir);
   // a glob's files live under its base directory ('scraped/*.txt': scraped)
   return inputs.some((i) => resolve(i) === d || (fg.isDynamicPattern(i) && resolve(globBase(i)) === d));
+}
+
+async function realInputDirs(inputs: readonly string[]): Promise<string[]> {
+  const dirs: string[] = [];
+  for (const input of inputs) {
+    const st = await stat(input).catch(() => undefined);
+    if (st?.isDirectory()) dirs.push(await realpath(input));
+  }
+  return dirs;
+}
+
+/** Does the link at `path` point to a file the walk of one of `dirs` takes (below it, not in a dot directory, a wanted extension)? */
+async function linksIntoInputs(path: string, dirs: readonly string[], extensions: readonly string[]): Promise<boolean> {
+  const target = await realpath(path).catch(() => undefined);
+  if (!target || !extensions.some((e) => target.endsWith(`.${e}`))) return false;
+  return dirs.some((d) => {
+    const rel = relative(d, target);
+    return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) && !rel.split(sep).some((part) => part.startsWith("."));
+  });
 }

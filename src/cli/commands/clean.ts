@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { createWriteStream } from "node:fs";
 import { realpath, rename, stat, unlink } from "node:fs/promises";
+import { isAbsolute, relative, resolve } from "node:path";
 import { Option, type Command } from "commander";
 import { corpusForRun, writeRunStats } from "../../corpus/run.js";
 import { StatsMergeError, type CorpusCounts } from "../../corpus/counts.js";
@@ -163,10 +164,11 @@ async function cleanWith(inputs: string[], opts: CleanOptions, ctx: CliContext, 
   if (jsonlOnly.length > 0) return usage(ctx, `${jsonlOnly.join(", ")} only appl${jsonlOnly.length > 1 ? "y" : "ies"} with --jsonl`);
   if (inputs.includes("-")) {
     if (inputs.length > 1) return usage(ctx, "'-' (standard input) cannot be combined with other inputs");
-    if (opts.out || opts.inPlace) return usage(ctx, `with - (standard input) the cleaned text goes to standard output; ${opts.out ? "--out" : "--in-place"} does not apply`);
+    if (opts.out || opts.inPlace || opts.report) return usage(ctx, `with - (standard input) the cleaned text goes to standard output; ${opts.out ? "--out" : opts.inPlace ? "--in-place" : "--report"} does not apply`);
     return cleanStdin(ctx, rules!, settings, opts.quiet ?? false, counts);
   }
   const extensions = opts.ext.split(",").map((e) => e.trim().replace(/^\./, "")).filter(Boolean);
+  if (opts.backup === "") return usage(ctx, "--backup needs a suffix that is not empty (or none, for .orig): with '' the backup would be the file itself");
   const backup = opts.backup === true ? ".orig" : opts.backup || undefined;
   if (opts.inPlace && opts.out) return usage(ctx, "use either --in-place or --out, not both");
   if (backup && !opts.inPlace) return usage(ctx, "--backup only applies with --in-place");
@@ -176,6 +178,7 @@ async function cleanWith(inputs: string[], opts: CleanOptions, ctx: CliContext, 
     return usage(ctx, `--out ${opts.out} is an input directory: the outputs would overwrite the inputs; choose another --out, or use --in-place`);
   }
 
+  if (opts.report && (await isInputFile(opts.report, inputs, extensions))) return usage(ctx, `--report ${opts.report} is one of the inputs: the report would overwrite it; write it elsewhere`);
   const report = opts.report ? await openReport(opts.report, rules!) : undefined;
   const cleaner = createCleaner(jobs, rules!, settings, counts);
   // with worker threads, the main thread's copy is not needed any more: let it be collected
@@ -230,6 +233,7 @@ async function cleanJsonl(inputs: string[], opts: CleanOptions, ctx: CliContext,
     const problem = await jsonlOutProblem(opts.out, inputs, opts.force ?? false);
     if (problem) return usage(ctx, problem);
   }
+  if (opts.report && (await isInputFile(opts.report, inputs, []))) return usage(ctx, `--report ${opts.report} is one of the inputs: the report would overwrite it; write it elsewhere`);
   let report: ReportSink | undefined;
   if (opts.report) report = await openReport(opts.report, rules!);
   const tmp = opts.out ? tempPathFor(opts.out) : undefined;
@@ -265,9 +269,20 @@ async function jsonlOutProblem(out: string, inputs: readonly string[], force: bo
   const st = await stat(out).catch(() => undefined);
   if (!st) return undefined;
   if (st.isDirectory()) return `--out ${out} is a directory: with --jsonl, --out names the output file`;
-  const target = await realpath(out);
-  for (const input of inputs) {
-    if (input !== "-" && (await realpath(input).catch(() => undefined)) === target) return `--out ${out} is also an input: it would be overwritten; write the output to another file`;
-  }
+  if (await isInputFile(out, inputs, [])) return `--out ${out} is also an input: it would be overwritten; write the output to another file`;
   return force ? undefined : `--out ${out} exists; not overwritten (use --force to replace it)`;
+}
+
+/** Is `file` one of the inputs: named, or below an input directory with one of `extensions` (so discovery would read it)? */
+async function isInputFile(file: string, inputs: readonly string[], extensions: readonly string[]): Promise<boolean> {
+  const real = async (p: string) => realpath(p).catch(() => resolve(p));
+  const target = await real(file);
+  for (const input of inputs) {
+    if (input === "-") continue;
+    const r = await real(input);
+    if (r === target) return true;
+    const rel = relative(r, target);
+    if (extensions.some((e) => target.endsWith(`.${e}`)) && rel !== "" && !rel.startsWith("..") && !isAbsolute(rel)) return true;
+  }
+  return false;
 }
