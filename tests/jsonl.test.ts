@@ -143,3 +143,12 @@ describe("the stdin/stdout contract of GNU parallel --pipe and Spark RDD.pipe re
     expect(r.stdout.toString().split("\n")).toHaveLength(4);
   });
 });
+
+it("--report lists the records in input order, whichever worker finishes first", async () => {
+  const input = records(60).join("\n") + "\n";
+  const report = join(dir, "r.json");
+  const r = await runCli(["clean", "--jsonl", "-", "-j", "2", "--report", report, ...rules], input);
+  expect(r.code).toBe(0);
+  const files = (JSON.parse(readFileSync(report, "utf8")) as { files: { path: string }[] }).files.map((f) => f.path);
+  expect(files).toEqual(Array.from({ length: 60 }, (_, i) => `<stdin>:${i + 1}`));
+});

@@ -1,7 +1,7 @@
 import { createReadStream } from "node:fs";
 import { drained } from "../io/drained.js";
 import type { Span } from "../engine/spans.js";
-import type { ReportSink } from "../report/sink.js";
+import type { ReportEntry, ReportSink } from "../report/sink.js";
 import { RunStats, summarize } from "../report/stats.js";
 import { formatMB } from "../io/read-text.js";
 import type { TextOutcome } from "./messages.js";
@@ -110,8 +110,8 @@ export function rewriteRecord(line: string, field: string, outcome: TextOutcome,
 }
 
 interface Pending {
-  /** The finished output line (with \n), or undefined to skip the line. */
-  done: Promise<Buffer | undefined>;
+  /** The finished output line (with \n), or undefined to skip the line; and the record's report entry. */
+  done: Promise<{ out?: Buffer; entry?: ReportEntry }>;
 }
 
 /**
@@ -133,16 +133,21 @@ export async function runJsonl(opts: JsonlOptions, cleaner: Cleaner): Promise<{ 
   };
   opts.out.on("error", onOutError);
 
-  const write = async (buf: Buffer | undefined) => {
-    if (!buf || broken) return;
-    if (!opts.out.write(buf)) await drained(opts.out);
+  // records are written, and reported, in input order whichever finishes first
+  const write = async ({ out, entry }: { out?: Buffer; entry?: ReportEntry }) => {
+    if (entry && opts.report) {
+      const sink = opts.report;
+      reportChain = reportChain.then(() => sink.add(entry));
+    }
+    if (!out || broken) return;
+    if (!opts.out.write(out)) await drained(opts.out);
   };
 
   const malformed = (where: string, reason: string, raw: Buffer): Pending => {
     stats.fail(where, reason);
     opts.stderr.write(`boilerstrip: ${where}: ${reason}${opts.onError === "pass" ? ", passed through unchanged" : ", skipped"}\n`);
     if (opts.failFast) stop.requested = true;
-    return { done: Promise.resolve(opts.onError === "pass" ? Buffer.concat([raw, Buffer.from("\n")]) : undefined) };
+    return { done: Promise.resolve(opts.onError === "pass" ? { out: Buffer.concat([raw, Buffer.from("\n")]) } : {}) };
   };
 
   try {
@@ -166,12 +171,9 @@ export async function runJsonl(opts: JsonlOptions, cleaner: Cleaner): Promise<{ 
                 stats.addSummary(summarize(text, outcome.result));
                 if (outcome.guarded) stats.guard(where, outcome.guarded);
                 opts.progress.tick(raw.length);
-                if (opts.report) {
-                  const sink = opts.report;
-                  const entry = { path: where, input: text, result: outcome.proposed ?? outcome.result, ...(outcome.guarded ? { guarded: outcome.guarded } : {}) };
-                  reportChain = reportChain.then(() => sink.add(entry));
-                }
-                return Buffer.from(rewriteRecord(line, opts.textField, outcome, opts.spans ? text : undefined) + "\n", "utf8");
+                const out = Buffer.from(rewriteRecord(line, opts.textField, outcome, opts.spans ? text : undefined) + "\n", "utf8");
+                if (!opts.report) return { out };
+                return { out, entry: { path: where, input: text, result: outcome.proposed ?? outcome.result, ...(outcome.guarded ? { guarded: outcome.guarded } : {}) } };
               }),
             };
           }
