@@ -340,3 +340,9 @@ it("--report may not overwrite an input, and does not apply to standard input", 
   expect(stdin.code).toBe(2);
   expect(stdin.stderr).toContain("--report does not apply");
 });
+
+it("explain - reads standard input", async () => {
+  const r = await runCli(["explain", "-", "--line", "1", ...rules], RAW);
+  expect(r.code).toBe(0);
+  expect(r.stdout.toString()).toContain('<stdin>:1 removed: "Skip to content"');
+});

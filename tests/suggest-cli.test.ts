@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -42,6 +42,23 @@ describe("boilerstrip rules suggest", () => {
     const second = readdirSync(join(dir, "again")).map((f) => readFileSync(join(dir, "again", f), "utf8")).join("\n");
     expect(second).not.toContain('"Alpenblick auf WhatsApp"');
   });
+  it("never replaces a candidate file (it may hold the user's edits) without --force; a file as --out is an error", async () => {
+    const out = join(dir, "edited");
+    expect((await runCli(["rules", "suggest", SITES, "--out", out, "--no-config"])).code).toBe(0);
+    const file = join(out, readdirSync(out).sort()[0]!);
+    writeFileSync(file, readFileSync(file, "utf8") + "# my edits\n");
+    const again = await runCli(["rules", "suggest", SITES, "--out", out, "--no-config"]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain(`${file} exists; not overwritten (use --force`);
+    expect(readFileSync(file, "utf8")).toContain("# my edits");
+    const forced = await runCli(["rules", "suggest", SITES, "--out", out, "--force", "--no-config"]);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(file, "utf8")).not.toContain("# my edits");
+    const asFile = await runCli(["rules", "suggest", SITES, "--out", file, "--no-config"]);
+    expect(asFile.code).toBe(2);
+    expect(asFile.stderr).toContain("is a file: it names the directory");
+  });
+
   it("thresholds: --min-docs above the site sizes suggests nothing; bad options exit 2", async () => {
     const r = await runCli(["rules", "suggest", SITES, "--out", join(dir, "none"), "--min-docs", "5", "--no-config"]);
     expect(r.code).toBe(0);

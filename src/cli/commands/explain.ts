@@ -3,7 +3,9 @@ import type { Command } from "commander";
 import { makeDocument } from "../../engine/document.js";
 import { lineInfo } from "../../engine/features.js";
 import { TIDY_RULE } from "../../engine/spans.js";
-import { InputError, PREVIEW_LIMIT, readText } from "../../io/read-text.js";
+import { decodeText, InputError, PREVIEW_LIMIT, readText } from "../../io/read-text.js";
+import { readAll } from "../../io/stdin.js";
+import { STDIN_NAME } from "../../report/run-inputs.js";
 import { makeChalk } from "../../report/color.js";
 import { toRemovals, type Removal } from "../../report/removals.js";
 import { judgeLine, type Verdict } from "../../report/why-kept.js";
@@ -29,7 +31,7 @@ export function registerExplain(program: Command, ctx: CliContext): void {
         "and the rule file and line where that rule is defined. With --line N, only the removals touching line N,\n" +
         "and for each other rule why it left the line alone (no match, or a match an exception protected).",
     )
-    .argument("<file>", "the text file to explain")
+    .argument("<file>", "the text file to explain, or - for standard input")
     .option("--line <n>", "explain one line (1-based)")
     .option("--format <format>", "text or json", "text")
     .option("--color", "colour the output even when it is not a terminal")
@@ -90,12 +92,14 @@ async function runExplain(file: string, opts: ExplainOptions, ctx: CliContext): 
   const rules = rulesFromOptions(opts);
   let text: string;
   try {
-    text = (await readText(file, PREVIEW_LIMIT)).text;
+    // - is standard input, as for the other commands
+    text = file === "-" ? decodeText(await readAll(ctx.stdin), STDIN_NAME) : (await readText(file, PREVIEW_LIMIT)).text;
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     ctx.stderr.write(`boilerstrip: ${e.message}\n`);
     return EXIT.ERROR;
   }
+  if (file === "-") file = STDIN_NAME;
   const doc = makeDocument(text);
   let lineNo: number | undefined;
   if (opts.line !== undefined) {

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import { GroupByError } from "../../corpus/group.js";
@@ -17,6 +17,7 @@ interface SuggestCliOptions extends RuleOptions {
   minShare: string;
   maxWords: string;
   max: string;
+  force?: boolean;
 }
 
 export function addSuggestCommand(rules: Command, ctx: CliContext): void {
@@ -28,6 +29,7 @@ export function addSuggestCommand(rules: Command, ctx: CliContext): void {
     )
     .argument("<inputs...>", "files, directories or globs of scraped text")
     .option("-o, --out <dir>", "directory for the candidate rule files", "suggested-rules")
+    .option("-f, --force", "replace candidate files that exist already (by default they are left as they are: they may hold your edits)")
     .option("--group-by <how>", "dir, all, or regex:<pattern> (see boilerstrip stats --help)", "dir")
     .option("--min-docs <n>", "a line must be in at least this many documents of its group", "3")
     .option("--min-share <fraction>", "and in at least this share of them", "0.01")
@@ -81,6 +83,7 @@ async function runSuggest(inputs: string[], opts: SuggestCliOptions, ctx: CliCon
     throw e;
   }
   const outDir = resolve(opts.out);
+  if (existsSync(outDir) && !statSync(outDir).isDirectory()) return fail(`--out ${opts.out} is a file: it names the directory for the candidate rule files`);
   mkdirSync(outDir, { recursive: true });
   const used = new Set<string>();
   let written = 0;
@@ -89,6 +92,12 @@ async function runSuggest(inputs: string[], opts: SuggestCliOptions, ctx: CliCon
     for (let n = 2; used.has(name); n++) name = `${clusterName(cluster)}-${n}`;
     used.add(name);
     const file = join(outDir, `${name}.yaml`);
+    // a candidate file may hold the user's edits by now: never replaced without --force
+    if (existsSync(file) && !opts.force) {
+      ctx.stderr.write(`boilerstrip: ${file} exists; not overwritten (use --force to replace it, or another --out)\n`);
+      failed++;
+      continue;
+    }
     writeFileSync(file, clusterRuleYaml(cluster, `suggested/${name}`));
     // a suggestion is only useful if it loads and its examples pass: check before announcing it
     const { rule, problems } = loadRuleFile(file);
