@@ -66,6 +66,11 @@ describe("rule file errors (file:line:col: id: reason)", () => {
     );
   });
 
+  it("one file named twice is loaded once, not reported as its own duplicate", () => {
+    const once = loadRules(["fixtures/rules-duplicate/first.yaml"]);
+    expect(loadRules(["fixtures/rules-duplicate/first.yaml", "fixtures/rules-duplicate/first.yaml", "./fixtures/rules-duplicate/first.yaml"]).map((r) => r.meta.id)).toEqual(once.map((r) => r.meta.id));
+  });
+
   it("a missing rule directory", () => {
     expect(() => loadRules(["fixtures/rules-nowhere"])).toThrow("fixtures/rules-nowhere: rule directory not found");
   });

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { extname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from "yaml";
@@ -168,6 +168,7 @@ export function loadRules(dirs: readonly string[] = [BUILTIN_RULES_DIR]): Compil
   const rules: CompiledRule[] = [];
   const problems: RuleFileProblem[] = [];
   const seen = new Map<string, CompiledRule>();
+  const loaded = new Set<string>();
   for (const dir of dirs) {
     let files: string[];
     try {
@@ -178,6 +179,10 @@ export function loadRules(dirs: readonly string[] = [BUILTIN_RULES_DIR]): Compil
       continue;
     }
     for (const file of files) {
+      // one file named twice (--rules and the config, a directory and a file in it) is one rule, not a duplicate
+      const real = realOrResolved(file);
+      if (loaded.has(real)) continue;
+      loaded.add(real);
       const { rule, problems: found } = loadRuleFile(file);
       problems.push(...found);
       if (!rule) continue;
@@ -196,4 +201,12 @@ export function loadRules(dirs: readonly string[] = [BUILTIN_RULES_DIR]): Compil
   }
   if (problems.length > 0) throw new RuleLoadError(problems);
   return rules;
+}
+
+function realOrResolved(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return resolve(file);
+  }
 }
