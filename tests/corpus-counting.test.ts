@@ -1,3 +1,4 @@
+import { basename } from "node:path";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -45,7 +46,10 @@ describe("grouping", () => {
     const g = parseGroupBy("dir");
     expect(g.groupOf("news/site-a/x.txt")).toBe("site-a");
     expect(g.groupOf("/data/shard2/site-a/y.txt")).toBe("site-a");
-    expect(g.groupOf("x.txt")).toBe(".");
+    // a relative path is in the group of the directory it names, however it was typed
+    expect(g.groupOf("x.txt")).toBe(basename(process.cwd()));
+    expect(g.groupOf("./x.txt")).toBe(basename(process.cwd()));
+    expect(g.groupOf("../" + basename(process.cwd()) + "/x.txt")).toBe(basename(process.cwd()));
   });
   it("regex: first capture group, or the whole match; unmatched paths share a group", () => {
     const g = parseGroupBy("regex:^crawl/([a-z.]+)-\\d+");

@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { RE2JS } from "re2js";
 
 /** How documents are grouped for counting: `dir`, `all`, or `regex:<pattern>`. */
@@ -27,7 +28,8 @@ export function parseGroupBy(spec = "dir"): Grouping {
     return {
       spec,
       groupOf(path) {
-        const parts = path.replace(/\\/g, "/").split("/").filter((p) => p !== "" && p !== ".");
+        // the absolute path: "x.txt" typed in raw/ and "/data/raw/x.txt" are both in group "raw"
+        const parts = resolve(path).replace(/\\/g, "/").split("/").filter((p) => p !== "" && p !== ".");
         return parts.length >= 2 ? parts[parts.length - 2]! : ".";
       },
     };
