@@ -346,3 +346,11 @@ it("explain - reads standard input", async () => {
   expect(r.code).toBe(0);
   expect(r.stdout.toString()).toContain('<stdin>:1 removed: "Skip to content"');
 });
+
+it("explain --line says a corpus rule needs counts it does not load, not that the rule judged the line", async () => {
+  mkdirSync(join(dir, "in"));
+  writeFileSync(join(dir, "in", "a.txt"), RAW);
+  const r = await runCli(["explain", join(dir, "in", "a.txt"), "--line", "4", "--only", "repeat/lines"]);
+  expect(r.code).toBe(0);
+  expect(r.stdout.toString()).toContain("repeat/lines: structural rule (algorithm corpus-repeat): it needs corpus counts (clean --learn or --stats), which explain does not load");
+});

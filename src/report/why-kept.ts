@@ -59,6 +59,8 @@ function judge(rule: CompiledRule, info: LineInfo): Verdict {
       return v("matches", `its pattern is found ("${found[0]}")`);
     }
     case "structural":
+      // explain loads no corpus counts: a rule that learns from the corpus selects nothing there
+      if (spec.algorithm === "corpus-repeat") return v("not-selected", `structural rule (algorithm ${spec.algorithm}): it needs corpus counts (clean --learn or --stats), which explain does not load`);
       return v("not-selected", `structural rule (algorithm ${spec.algorithm}): it did not select this line`);
   }
 }
