@@ -354,3 +354,11 @@ it("explain --line says a corpus rule needs counts it does not load, not that th
   expect(r.code).toBe(0);
   expect(r.stdout.toString()).toContain("repeat/lines: structural rule (algorithm corpus-repeat): it needs corpus counts (clean --learn or --stats), which explain does not load");
 });
+
+it("rules test FILES refuses --only, --disable and --lang, which it would ignore", async () => {
+  const r = await runCli(["rules", "test", join(dir, "rules"), "--only", "test/boiler"]);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain("--only select among loaded rules, and rules test FILES tests every rule in FILES");
+  const ok = await runCli(["rules", "test", join(dir, "rules")]);
+  expect(ok.code).toBe(0);
+});

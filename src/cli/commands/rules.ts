@@ -162,6 +162,12 @@ function runTest(files: string[], opts: RuleOptions, ctx: CliContext): number {
   let rules: CompiledRule[];
   let companions: CompiledRule[];
   if (files.length > 0) {
+    // FILES are tested whole: a selection would be ignored, so it is refused ("rules test --rules DIR --only X" selects)
+    const selection = [opts.only?.length && "--only", opts.disable?.length && "--disable", opts.lang?.length && "--lang"].filter(Boolean);
+    if (selection.length > 0) {
+      ctx.stderr.write(`boilerstrip: ${selection.join(", ")} select among loaded rules, and rules test FILES tests every rule in FILES; to select, run: boilerstrip rules test --rules DIR ${selection[0]} …\n`);
+      return EXIT.ERROR;
+    }
     rules = loadRules(files.map((f) => resolve(f)));
     // structural rules that build on other rules' removals run beside the built-in ones
     companions = [...rules, ...(opts.builtin === false ? [] : loadRules([BUILTIN_RULES_DIR]).filter((b) => !rules.some((r) => r.meta.id === b.meta.id)))];
