@@ -362,3 +362,37 @@ it("rules test FILES refuses --only, --disable and --lang, which it would ignore
   const ok = await runCli(["rules", "test", join(dir, "rules")]);
   expect(ok.code).toBe(0);
 });
+
+describe("what a review of this session's changes found", () => {
+  it("a user rule whose pattern is an Object.prototype name (constructor) loads and runs", async () => {
+    writeFileSync(
+      join(dir, "rules", "ctor.yaml"),
+      'id: test/ctor\nkind: line\ncategory: navigation\nlanguages: [any]\ndescription: a line that is one word\nmatch:\n  patterns: ["constructor"]\nexamples:\n  remove:\n    - in: "constructor\\nBody text here.\\n"\n      out: "Body text here.\\n"\n  keep:\n    - "Body text here.\\n"\n',
+    );
+    const r = await runCli(["clean", "-", ...rules], `constructor\n${ARTICLE}`);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout.toString()).toBe(ARTICLE);
+  });
+
+  it("in place with one glob, a file and a link to it: the file is cleaned once and its backup is the original", async () => {
+    mkdirSync(join(dir, "in"));
+    writeFileSync(join(dir, "in", "a.txt"), RAW);
+    symlinkSync("a.txt", join(dir, "in", "b.txt"));
+    const r = await runCli(["clean", join(dir, "in", "*.txt"), "--in-place", "--backup", "-j", "2", ...rules]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("1 file read, 1 changed");
+    expect(read(join(dir, "in", "a.txt"))).toBe(ARTICLE);
+    expect(read(join(dir, "in", "a.txt.orig"))).toBe(RAW);
+    expect(lstatSync(join(dir, "in", "b.txt")).isSymbolicLink()).toBe(true);
+  });
+
+  it("--report where a glob input would read it is refused", async () => {
+    mkdirSync(join(dir, "in"));
+    writeFileSync(join(dir, "in", "a.md"), RAW);
+    const r = await runCli(["clean", join(dir, "in", "*.md"), "--in-place", "--report", join(dir, "in", "r.md"), ...rules]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("is one of the inputs");
+    expect(read(join(dir, "in", "a.md"))).toBe(RAW);
+  });
+});

@@ -1,5 +1,5 @@
 import { lstat, opendir, stat } from "node:fs/promises";
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import fg from "fast-glob";
 
 /** An input file and the path of its output relative to `--out`. */
@@ -30,6 +30,12 @@ export const JSON_FILE_REASON = "a JSON or JSON Lines file, skipped: as text, wh
 
 /** An input file, or the same with the error that keeps it from being read as text. */
 const asInput = (file: InputFile): InputFile => (JSON_FILE.test(file.path) ? { ...file, error: JSON_FILE_REASON } : file);
+
+/** Is `path` below the directory `dir` (both absolute)? */
+export function isBelow(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
+}
 
 /** The directory part of a glob before its first magic segment. */
 export function globBase(pattern: string): string {

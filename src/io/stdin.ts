@@ -12,9 +12,9 @@ export async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
 /**
  * Read a stream whole when it holds at most `maxBytes`. A longer one is not held: what was read and
  * the rest of the stream are written to `out` unchanged, as they come (`over` is then true), so a
- * filter in a pipeline loses nothing and memory stays bounded.
+ * filter in a pipeline loses nothing and memory stays bounded. `onOver` is called before the first byte is passed on.
  */
-export async function readAllOrPassThrough(stream: NodeJS.ReadableStream, maxBytes: number, out: NodeJS.WritableStream): Promise<{ bytes: Buffer; over: false } | { over: true }> {
+export async function readAllOrPassThrough(stream: NodeJS.ReadableStream, maxBytes: number, out: NodeJS.WritableStream, onOver?: () => void): Promise<{ bytes: Buffer; over: false } | { over: true }> {
   const chunks: Buffer[] = [];
   let size = 0;
   const it = stream[Symbol.asyncIterator]();
@@ -23,6 +23,7 @@ export async function readAllOrPassThrough(stream: NodeJS.ReadableStream, maxByt
     chunks.push(chunk);
     size += chunk.length;
     if (size <= maxBytes) continue;
+    onOver?.();
     const write = async (b: Buffer) => {
       if (!out.write(b)) await drained(out as unknown as NodeJS.EventEmitter);
     };

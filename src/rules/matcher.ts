@@ -345,7 +345,9 @@ function union(sources: readonly string[] | undefined, anchored: boolean): Searc
 const literalCache = new Map<string, readonly string[] | undefined>();
 function literalsOf(source: string): readonly string[] | undefined {
   if (literalCache.has(source)) return literalCache.get(source);
-  const known = ruleSnapshot()?.literals[source];
+  const snap = ruleSnapshot();
+  // own keys only: a regex "constructor" is not Object.prototype's
+  const known = snap && Object.hasOwn(snap.literals, source) ? snap.literals[source] : undefined;
   const lits = known === undefined ? necessaryLiterals(source) : (known ?? undefined);
   if (literalCache.size < 100_000) literalCache.set(source, lits);
   return lits;

@@ -41,7 +41,7 @@ export const SNAPSHOT_FILE = fileURLToPath(new URL("../rules-snapshot.json", imp
 
 export const textHash = (text: string): string => createHash("sha1").update(text).digest("hex");
 
-/** The code a snapshot depends on: every module below dist/rules/ and the YAML parser's version. */
+/** The code a snapshot depends on: every module below dist/rules/, the YAML parser's version and the runtime's. */
 export function codeKey(dir: string = DIST_RULES): string {
   const h = createHash("sha1");
   const walk = (d: string) => {
@@ -53,7 +53,8 @@ export function codeKey(dir: string = DIST_RULES): string {
   };
   walk(dir);
   const yamlVersion = (createRequire(import.meta.url)("yaml/package.json") as { version: string }).version;
-  return h.update(`yaml@${yamlVersion}`).digest("hex");
+  // and the runtime: case folding and RegExp follow its Unicode data (a packed snapshot may meet another Node)
+  return h.update(`yaml@${yamlVersion} node@${process.versions.node} unicode@${process.versions.unicode ?? ""}`).digest("hex");
 }
 
 /** A snapshot file, or null when it is missing, unreadable or was written by other code than that in `dir`. */
@@ -76,7 +77,7 @@ export function ruleSnapshot(): RuleSnapshot | null {
 
 /** The snapshot's parse of a built-in rule file (its path relative to the built-in directory), when made from exactly this text for this engine. */
 export function snapshotFile(snap: RuleSnapshot | null, path: string, text: string, engine: string): SnapshotFile | undefined {
-  const entry = snap?.files[path];
+  const entry = snap && Object.hasOwn(snap.files, path) ? snap.files[path] : undefined;
   return entry && entry.engine === engine && entry.hash === textHash(text) ? entry : undefined;
 }
 

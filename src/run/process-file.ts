@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { constants, copyFileSync, lstatSync, mkdirSync, readFileSync, realpathSync, statSync, writeSync } from "node:fs";
+import { constants, copyFileSync, lstatSync, writeFileSync, mkdirSync, readFileSync, realpathSync, statSync, writeSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { CleanResult } from "../engine/clean.js";
 import { FileTooLarge, InputError, readTextSync } from "../io/read-text.js";
@@ -118,7 +118,8 @@ export function processFile(task: FileTask, rules: readonly CompiledRule[], sett
     if (task.inPlace) {
       if (!doc.result.changed) return { id, ok: true, summary, written: false, ...guarded, ...details };
       const { target, options } = inPlaceTarget(task);
-      if (task.backup) backUp(target, task.backup);
+      // the backup is the bytes that were cleaned, not the file as it is now (another worker may have rewritten it since)
+      if (task.backup) backUp(target, task.backup, { bytes, mode: options.mode });
       writeAtomicSync(target, outputBytes(bytes, doc.result), options);
       return { id, ok: true, summary, written: true, ...guarded, ...details };
     }
@@ -141,9 +142,10 @@ function failed(id: number, e: unknown): FileOutcome {
  * Keep the original before it is rewritten. An existing backup is never replaced: it may be the only
  * copy of an original (an earlier run's, or this run's for the same file reached twice).
  */
-function backUp(target: string, backup: string): void {
+function backUp(target: string, backup: string, read?: { bytes: Uint8Array; mode?: number }): void {
   try {
-    copyFileSync(target, backup, constants.COPYFILE_EXCL);
+    if (read) writeFileSync(backup, read.bytes, { flag: "wx", ...(read.mode !== undefined ? { mode: read.mode } : {}) });
+    else copyFileSync(target, backup, constants.COPYFILE_EXCL);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "EEXIST") throw new InputError(target, `backup ${backup} exists; not overwritten, and the file is left unchanged (move the old backup away, or choose another --backup suffix)`);
     throw e;

@@ -1,7 +1,7 @@
 import { realpath, stat } from "node:fs/promises";
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { relative, resolve, sep } from "node:path";
 import fg from "fast-glob";
-import { discover, globBase, outputPath, type InputFile } from "../io/discover.js";
+import { discover, globBase, isBelow as below, outputPath, type InputFile } from "../io/discover.js";
 import { tempPathFor } from "../io/write-output.js";
 import type { ReportEntry, ReportSink } from "../report/sink.js";
 import { RunStats } from "../report/stats.js";
@@ -60,10 +60,10 @@ export async function runFiles(opts: FileRunOptions, cleaner: Cleaner): Promise<
    * path of such a run; a run over one directory holds none.
    */
   const claimed = opts.out && !opts.inPlace && opts.inputs.length > 1 ? new Map<string, string>() : undefined;
-  /** Real paths of the files taken so far, when several inputs may reach one file twice. */
-  const seen = opts.inputs.length > 1 ? new Set<string>() : undefined;
-  /** The input directories' real paths (in place, links into them are left to the walk). */
-  const inputDirs = opts.inPlace ? await realInputDirs(opts.inputs) : [];
+  /** Where the inputs are: directories, globs' base directories, files (real paths). */
+  let roots: InputRoot[] = [];
+  /** Real paths of the files taken so far, when two inputs overlap (one inside the other) and may reach one file twice. */
+  let seen: Set<string> | undefined;
 
   if (opts.progress.enabled) void countInputs(opts, stop).then((n) => n !== undefined && opts.progress.setTotal(n));
 
@@ -99,6 +99,8 @@ export async function runFiles(opts: FileRunOptions, cleaner: Cleaner): Promise<
   const fail = (file: InputFile, reason: string) => record(file, { id: -1, ok: false, reason }, nextSeq++);
 
   try {
+    roots = await inputRoots(opts.inputs);
+    if (overlapping(roots)) seen = new Set<string>();
     for await (const file of discover(opts.inputs, { extensions: opts.extensions, exclude: opts.out ? [opts.out] : [], reportErrors: true })) {
       if (stop.requested) break;
       if (file.error) {
@@ -111,8 +113,9 @@ export async function runFiles(opts: FileRunOptions, cleaner: Cleaner): Promise<
         if (seen.has(real)) continue;
         seen.add(real);
       }
-      // in place, a link to a file the walk of an input directory reaches itself: that file is cleaned (once)
-      if (opts.inPlace && file.symlink && (await linksIntoInputs(file.path, inputDirs, opts.extensions))) continue;
+      // in place, a link to a file below an input directory or glob: that file is cleaned where the walk reaches it
+      // (once), never through the link too; a link named as an input has its target rewritten
+      if (opts.inPlace && file.symlink && (await linksIntoInputs(file.path, roots, opts.extensions))) continue;
       if (claimed) {
         // two inputs named alike in different places (a/x.txt and c/x.txt) would write one output
         const dest = outputPath(opts.out!, file);
@@ -128,7 +131,8 @@ export async function runFiles(opts: FileRunOptions, cleaner: Cleaner): Promise<
       const p: Promise<void> = cleaner.file(task).then((outcome) => record(file, outcome, seq));
       inflight.add(p);
       void p.finally(() => inflight.delete(p));
-      if (inflight.size >= opts.window) await Promise.race(inflight);
+      // report entries held back for an earlier, slower file count against the window, so they stay bounded too
+      while (inflight.size > 0 && inflight.size + pendingReports.size >= opts.window) await Promise.race(inflight);
     }
     await Promise.all(inflight);
     await reportChain;
@@ -171,21 +175,46 @@ export function isInputDir(dir: string, inputs: readonly string[]): boolean {
   return inputs.some((i) => resolve(i) === d || (fg.isDynamicPattern(i) && resolve(globBase(i)) === d));
 }
 
-async function realInputDirs(inputs: readonly string[]): Promise<string[]> {
-  const dirs: string[] = [];
-  for (const input of inputs) {
-    const st = await stat(input).catch(() => undefined);
-    if (st?.isDirectory()) dirs.push(await realpath(input));
-  }
-  return dirs;
+/** An input's place: a directory, a glob's base directory (any file below it may match), or a file. */
+interface InputRoot {
+  path: string;
+  kind: "dir" | "glob" | "file";
+  /** The input as given (resolved, not followed): a link named as an input is not a link into another input. */
+  given: string;
 }
 
-/** Does the link at `path` point to a file the walk of one of `dirs` takes (below it, not in a dot directory, a wanted extension)? */
-async function linksIntoInputs(path: string, dirs: readonly string[], extensions: readonly string[]): Promise<boolean> {
+async function inputRoots(inputs: readonly string[]): Promise<InputRoot[]> {
+  const roots: InputRoot[] = [];
+  for (const input of inputs) {
+    if (input === "-") continue;
+    const st = await stat(input).catch(() => undefined);
+    const real = (p: string) => realpath(p).catch(() => resolve(p));
+    const given = resolve(input);
+    if (st?.isDirectory()) roots.push({ path: await real(input), kind: "dir", given });
+    else if (st) roots.push({ path: await real(input), kind: "file", given });
+    else if (fg.isDynamicPattern(input)) roots.push({ path: await real(globBase(input)), kind: "glob", given });
+  }
+  return roots;
+}
+
+
+/** Can two inputs reach one file: the same place twice, or one inside the other? */
+function overlapping(roots: readonly InputRoot[]): boolean {
+  return roots.some((a, i) => roots.some((b, j) => i !== j && (a.path === b.path || (a.kind !== "file" && below(a.path, b.path)))));
+}
+
+/**
+ * Does the link at `path` point to a file an input reaches itself: below an input directory (not in a dot
+ * directory, with a wanted extension, as the walk takes files), or below a glob's base directory (which the
+ * glob may match; when it does not, the link's target is left alone: nothing is rewritten twice)?
+ */
+async function linksIntoInputs(path: string, roots: readonly InputRoot[], extensions: readonly string[]): Promise<boolean> {
   const target = await realpath(path).catch(() => undefined);
-  if (!target || !extensions.some((e) => target.endsWith(`.${e}`))) return false;
-  return dirs.some((d) => {
-    const rel = relative(d, target);
-    return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) && !rel.split(sep).some((part) => part.startsWith("."));
+  if (!target) return false;
+  const walked = extensions.some((e) => target.endsWith(`.${e}`));
+  return roots.some((r) => {
+    if (r.kind === "glob") return below(r.path, target);
+    if (r.kind === "file") return r.path === target && r.given !== resolve(path);
+    return walked && below(r.path, target) && !relative(r.path, target).split(sep).some((part) => part.startsWith("."));
   });
 }

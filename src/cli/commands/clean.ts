@@ -1,7 +1,9 @@
 import { availableParallelism } from "node:os";
 import { createWriteStream } from "node:fs";
 import { realpath, rename, stat, unlink } from "node:fs/promises";
-import { isAbsolute, relative, resolve } from "node:path";
+import { extname, resolve } from "node:path";
+import fg from "fast-glob";
+import { globBase, isBelow as below } from "../../io/discover.js";
 import { Option, type Command } from "commander";
 import { corpusForRun, writeRunStats } from "../../corpus/run.js";
 import { StatsMergeError, type CorpusCounts } from "../../corpus/counts.js";
@@ -208,7 +210,8 @@ async function cleanWith(inputs: string[], opts: CleanOptions, ctx: CliContext, 
 }
 
 async function cleanStdin(ctx: CliContext, rules: readonly CompiledRule[], settings: RunSettings, quiet: boolean, counts?: CorpusCounts): Promise<number> {
-  const read = await readAllOrPassThrough(ctx.stdin, settings.maxBytes, ctx.stdout);
+  // over the limit, the exit code is 2 even if standard output closes during the pass-through
+  const read = await readAllOrPassThrough(ctx.stdin, settings.maxBytes, ctx.stdout, () => ctx.exitAtLeast?.(EXIT.ERROR));
   if (read.over) {
     ctx.stderr.write(`boilerstrip: <stdin>: input is over the --max-size limit of ${formatMB(settings.maxBytes)}; passed through unchanged\n`);
     return EXIT.ERROR;
@@ -273,16 +276,22 @@ async function jsonlOutProblem(out: string, inputs: readonly string[], force: bo
   return force ? undefined : `--out ${out} exists; not overwritten (use --force to replace it)`;
 }
 
-/** Is `file` one of the inputs: named, or below an input directory with one of `extensions` (so discovery would read it)? */
+
+/** Is `file` one of the inputs: named, below an input directory with one of `extensions`, or one a glob may match (so discovery would read it)? */
 async function isInputFile(file: string, inputs: readonly string[], extensions: readonly string[]): Promise<boolean> {
   const real = async (p: string) => realpath(p).catch(() => resolve(p));
   const target = await real(file);
   for (const input of inputs) {
     if (input === "-") continue;
+    if (fg.isDynamicPattern(input)) {
+      // a glob may match any file below its base directory with the extension it names (any, if it names none)
+      const ext = extname(input);
+      if (below(await real(globBase(input)), target) && (ext === "" || fg.isDynamicPattern(ext) || target.endsWith(ext))) return true;
+      continue;
+    }
     const r = await real(input);
     if (r === target) return true;
-    const rel = relative(r, target);
-    if (extensions.some((e) => target.endsWith(`.${e}`)) && rel !== "" && !rel.startsWith("..") && !isAbsolute(rel)) return true;
+    if (extensions.some((e) => target.endsWith(`.${e}`)) && below(r, target)) return true;
   }
   return false;
 }
