@@ -5,8 +5,7 @@ import { readAll } from "../io/stdin.js";
 import type { CliContext } from "../cli/context.js";
 import { EXIT } from "../cli/exit-codes.js";
 import type { CompiledRule } from "../rules/types.js";
-import { cleanDocument } from "../run/document.js";
-import { readWindows } from "../run/windows.js";
+import { cleanDocument, cleanWindows } from "../run/document.js";
 import { addDocumentOptions, type DocumentOptions, type DocumentSettings } from "../cli/document-options.js";
 import type { Span } from "../engine/spans.js";
 import type { ReportEntry } from "./sink.js";
@@ -25,12 +24,9 @@ function windowedEntry(path: string, rules: readonly CompiledRule[], settings: D
   let text = "";
   const spans: Span[] = [];
   const guards: string[] = [];
-  let n = 0;
-  for (const window of readWindows(path, settings.windowBytes)) {
-    n++;
-    const doc = cleanDocument(window, rules, settings.guard);
+  for (const { text: window, doc, guarded } of cleanWindows(path, rules, settings.guard, settings.windowBytes)) {
     for (const s of doc.result.spans) spans.push({ ...s, start: s.start + input.length, end: s.end + input.length });
-    if (doc.guarded) guards.push(`window ${n}: ${doc.guarded}`);
+    if (guarded) guards.push(guarded);
     input += window;
     text += doc.result.text;
   }

@@ -3,6 +3,7 @@ import { analyseText } from "../engine/features.js";
 import type { CorpusStats } from "../rules/types.js";
 import type { CompiledRule } from "../rules/types.js";
 import { guardReason, ruleRoles, type GuardOptions, type RuleRoles } from "./guard.js";
+import { readWindows } from "./windows.js";
 
 /** One document cleaned under the run's settings. */
 export interface DocumentOutcome {
@@ -29,4 +30,25 @@ export function cleanDocument(text: string, rules: readonly CompiledRule[], guar
   const guarded = guard ? guardReason(text, result, guard, rolesOf(rules), lines) : undefined;
   if (guarded) return { result: { text, spans: [], changed: false }, guarded, proposed: result };
   return { result };
+}
+
+/** One window of a file larger than the window size, cleaned; `guarded` names the window when the guard kept it. */
+export interface CleanedWindow {
+  text: string;
+  doc: DocumentOutcome;
+  guarded?: string;
+}
+
+/**
+ * A file larger than the window size, cleaned as `clean` cleans it: read window by window (windows end at
+ * paragraph breaks), each window a document with its own guard. `clean` writes each one as it comes; the
+ * previews (check, diff) join them, so both see the same windows.
+ */
+export function* cleanWindows(path: string, rules: readonly CompiledRule[], guard: GuardOptions | false, windowBytes: number, corpus?: CorpusStats): Generator<CleanedWindow> {
+  let n = 0;
+  for (const text of readWindows(path, windowBytes)) {
+    n++;
+    const doc = cleanDocument(text, rules, guard, corpus);
+    yield { text, doc, ...(doc.guarded ? { guarded: `window ${n}: ${doc.guarded}` } : {}) };
+  }
 }

@@ -8,9 +8,8 @@ import { summarize, tallyRemoval, type FileSummary, type RuleRemovals } from "..
 import type { RuleOptions } from "../config/select.js";
 import type { CorpusCounts } from "../corpus/counts.js";
 import type { CompiledRule } from "../rules/types.js";
-import { cleanDocument } from "./document.js";
+import { cleanDocument, cleanWindows } from "./document.js";
 import { guardHeap } from "./heap-guard.js";
-import { readWindows } from "./windows.js";
 import type { GuardOptions } from "./guard.js";
 
 /** Settings every cleaner (in-process or worker thread) runs with; plain data, sent to workers. */
@@ -183,16 +182,15 @@ function processInWindows(task: FileTask, rules: readonly CompiledRule[], settin
   const hash = createHash("sha256");
   let windows = 0;
   const writeWindows = (fd: number): boolean => {
-    for (const text of readWindows(task.path, settings.windowBytes)) {
+    for (const { text, doc, guarded } of cleanWindows(task.path, rules, settings.guard, settings.windowBytes, counts?.forDocument(task.path))) {
       windows++;
-      const doc = cleanDocument(text, rules, settings.guard, counts?.forDocument(task.path));
       const s = summarize(text, doc.result);
       summary.bytesIn += s.bytesIn;
       summary.bytesRemoved += s.bytesRemoved;
       summary.linesRemoved += s.linesRemoved;
       summary.changed ||= s.changed;
       for (const [ruleId, category, bytes, spans] of s.removals) tallyRemoval(byRule, ruleId, category, bytes, spans);
-      if (doc.guarded) guards.push(`window ${windows}: ${doc.guarded}`);
+      if (guarded) guards.push(guarded);
       const out = Buffer.from(doc.result.text, "utf8");
       writeSync(fd, out);
       hash.update(out);
