@@ -1,4 +1,4 @@
-import { lstat, opendir, stat } from "node:fs/promises";
+import { lstat, opendir, realpath, stat } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import fg from "fast-glob";
 
@@ -52,6 +52,28 @@ const errorReason = (e: unknown): string => {
   const code = (e as NodeJS.ErrnoException).code;
   return code === "EACCES" || code === "EPERM" ? "directory not readable (permission denied), skipped" : `cannot read directory (${code ?? (e as Error).message}), skipped`;
 };
+
+/** An input's place: a directory, a glob's base directory (any file below it may match), or a file. */
+export interface InputRoot {
+  path: string;
+  kind: "dir" | "glob" | "file";
+  /** The input as given (resolved, not followed): a link named as an input is not a link into another input. */
+  given: string;
+}
+
+export async function inputRoots(inputs: readonly string[]): Promise<InputRoot[]> {
+  const roots: InputRoot[] = [];
+  for (const input of inputs) {
+    if (input === "-") continue;
+    const st = await stat(input).catch(() => undefined);
+    const real = (p: string) => realpath(p).catch(() => resolve(p));
+    const given = resolve(input);
+    if (st?.isDirectory()) roots.push({ path: await real(input), kind: "dir", given });
+    else if (st) roots.push({ path: await real(input), kind: "file", given });
+    else if (fg.isDynamicPattern(input)) roots.push({ path: await real(globBase(input)), kind: "glob", given });
+  }
+  return roots;
+}
 
 /**
  * Walk a directory depth-first, streaming: one open directory handle per

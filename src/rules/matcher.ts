@@ -353,9 +353,14 @@ function literalsOf(source: string): readonly string[] | undefined {
   return lits;
 }
 
-/** The literal analyses done so far, by regex source (null: no literal set), for the snapshot. */
+/** The literal analyses done so far, by regex source (null: no literal set): for the snapshot, and for worker threads. */
 export function literalAnalyses(): Record<string, readonly string[] | null> {
   return Object.fromEntries([...literalCache].map(([source, lits]) => [source, lits ?? null]));
+}
+
+/** Take analyses made elsewhere (literalAnalyses of the main thread): a worker compiles the same rules without analysing their regexes again. */
+export function seedLiteralAnalyses(analyses: Readonly<Record<string, readonly string[] | null>>): void {
+  for (const [source, lits] of Object.entries(analyses)) literalCache.set(source, lits ?? undefined);
 }
 
 /**

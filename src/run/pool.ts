@@ -2,7 +2,7 @@ import { existsSync, unlinkSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { CorpusCounts } from "../corpus/counts.js";
-import { releaseCompiledMatchers } from "../rules/matcher.js";
+import { literalAnalyses, releaseCompiledMatchers } from "../rules/matcher.js";
 import type { CompiledRule, RuleSource, RuleSpec } from "../rules/types.js";
 import { handleRequest } from "./handle.js";
 import type { TextOutcome, WorkerReply, WorkerRequest } from "./messages.js";
@@ -63,6 +63,8 @@ interface Slot {
 export interface WorkerSetup {
   settings: RunSettings;
   rules: { spec: RuleSpec; source: RuleSource }[];
+  /** The main thread's literal analyses of the rules' regexes (literalAnalyses), so no worker makes them again. */
+  literals: Record<string, readonly string[] | null>;
 }
 
 /**
@@ -91,7 +93,11 @@ class Pool implements Cleaner {
     this.heapMb = settings.workerHeapMb;
     // the rules as already selected, validated and option-merged here: workers compile them without reading rule files
     // (without their examples and description: a worker never reads them, and ten thousand rules' examples add up)
-    this.setup = { settings, rules: rules.map((r) => ({ spec: { ...r.spec, description: "", examples: { remove: [], keep: [] } }, source: r.meta.source })) };
+    this.setup = {
+      settings,
+      rules: rules.map((r) => ({ spec: { ...r.spec, description: "", examples: { remove: [], keep: [] } }, source: r.meta.source })),
+      literals: literalAnalyses(),
+    };
     // one worker now, the others when work waits while every worker is busy (a run of one big file needs one)
     this.slots.push(this.spawn());
     // this thread never runs the rules: once its caller drops them, their compiled regexes can go

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { constants, copyFileSync, lstatSync, writeFileSync, mkdirSync, readFileSync, realpathSync, statSync, writeSync } from "node:fs";
+import { constants, copyFileSync, lstatSync, mkdirSync, readFileSync, realpathSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { CleanResult } from "../engine/clean.js";
 import { FileTooLarge, InputError, readTextSync } from "../io/read-text.js";

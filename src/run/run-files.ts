@@ -1,7 +1,7 @@
-import { realpath, stat } from "node:fs/promises";
+import { realpath } from "node:fs/promises";
 import { relative, resolve, sep } from "node:path";
 import fg from "fast-glob";
-import { discover, globBase, isBelow as below, outputPath, type InputFile } from "../io/discover.js";
+import { discover, globBase, inputRoots, isBelow as below, outputPath, type InputFile, type InputRoot } from "../io/discover.js";
 import { tempPathFor } from "../io/write-output.js";
 import type { ReportEntry, ReportSink } from "../report/sink.js";
 import { RunStats } from "../report/stats.js";
@@ -174,29 +174,6 @@ export function isInputDir(dir: string, inputs: readonly string[]): boolean {
   // a glob's files live under its base directory ('scraped/*.txt': scraped)
   return inputs.some((i) => resolve(i) === d || (fg.isDynamicPattern(i) && resolve(globBase(i)) === d));
 }
-
-/** An input's place: a directory, a glob's base directory (any file below it may match), or a file. */
-interface InputRoot {
-  path: string;
-  kind: "dir" | "glob" | "file";
-  /** The input as given (resolved, not followed): a link named as an input is not a link into another input. */
-  given: string;
-}
-
-async function inputRoots(inputs: readonly string[]): Promise<InputRoot[]> {
-  const roots: InputRoot[] = [];
-  for (const input of inputs) {
-    if (input === "-") continue;
-    const st = await stat(input).catch(() => undefined);
-    const real = (p: string) => realpath(p).catch(() => resolve(p));
-    const given = resolve(input);
-    if (st?.isDirectory()) roots.push({ path: await real(input), kind: "dir", given });
-    else if (st) roots.push({ path: await real(input), kind: "file", given });
-    else if (fg.isDynamicPattern(input)) roots.push({ path: await real(globBase(input)), kind: "glob", given });
-  }
-  return roots;
-}
-
 
 /** Can two inputs reach one file: the same place twice, or one inside the other? */
 function overlapping(roots: readonly InputRoot[]): boolean {

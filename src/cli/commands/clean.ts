@@ -3,7 +3,7 @@ import { createWriteStream } from "node:fs";
 import { realpath, rename, stat, unlink } from "node:fs/promises";
 import { extname, resolve } from "node:path";
 import fg from "fast-glob";
-import { globBase, isBelow as below } from "../../io/discover.js";
+import { inputRoots, isBelow as below } from "../../io/discover.js";
 import { Option, type Command } from "commander";
 import { corpusForRun, writeRunStats } from "../../corpus/run.js";
 import { StatsMergeError, type CorpusCounts } from "../../corpus/counts.js";
@@ -276,22 +276,14 @@ async function jsonlOutProblem(out: string, inputs: readonly string[], force: bo
   return force ? undefined : `--out ${out} exists; not overwritten (use --force to replace it)`;
 }
 
-
 /** Is `file` one of the inputs: named, below an input directory with one of `extensions`, or one a glob may match (so discovery would read it)? */
 async function isInputFile(file: string, inputs: readonly string[], extensions: readonly string[]): Promise<boolean> {
-  const real = async (p: string) => realpath(p).catch(() => resolve(p));
-  const target = await real(file);
-  for (const input of inputs) {
-    if (input === "-") continue;
-    if (fg.isDynamicPattern(input)) {
-      // a glob may match any file below its base directory with the extension it names (any, if it names none)
-      const ext = extname(input);
-      if (below(await real(globBase(input)), target) && (ext === "" || fg.isDynamicPattern(ext) || target.endsWith(ext))) return true;
-      continue;
-    }
-    const r = await real(input);
-    if (r === target) return true;
-    if (extensions.some((e) => target.endsWith(`.${e}`)) && below(r, target)) return true;
-  }
-  return false;
+  const target = await realpath(file).catch(() => resolve(file));
+  return (await inputRoots(inputs)).some((r) => {
+    if (r.kind === "file") return r.path === target;
+    if (r.kind === "dir") return extensions.some((e) => target.endsWith(`.${e}`)) && below(r.path, target);
+    // a glob may match any file below its base directory with the extension it names (any, if it names none)
+    const ext = extname(r.given);
+    return below(r.path, target) && (ext === "" || fg.isDynamicPattern(ext) || target.endsWith(ext));
+  });
 }
